@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       EvalCommand.class,
       BucketCommand.class,
+      StatsCommand.class,
     })
 public final class Main implements Runnable {
 
