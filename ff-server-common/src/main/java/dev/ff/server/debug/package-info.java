@@ -1,0 +1,2 @@
+/** Admin-only diagnostic routes (thread dump, JFR recording). */
+package dev.ff.server.debug;

@@ -1,0 +1,2 @@
+/** Prometheus metrics owned by a server. */
+package dev.ff.server.metrics;

@@ -1,0 +1,2 @@
+/** Server-Sent Events streams. */
+package dev.ff.server.sse;

@@ -1,0 +1,2 @@
+/** OpenTelemetry server spans. */
+package dev.ff.server.tracing;
