@@ -69,7 +69,8 @@ public final class Compiler {
       prerequisiteGraph.put(f.key(), deps);
     }
     for (String key : dependencyOrder(prerequisiteGraph, "prerequisite")) {
-      flags.put(key, compileFlag(doc.flags().get(key), doc, flags, segments));
+      // Interned like attribute paths: a caller's literal flag key then matches by identity.
+      flags.put(key.intern(), compileFlag(doc.flags().get(key), doc, flags, segments));
     }
     return new CompiledConfig(
         doc.env(),

@@ -54,6 +54,27 @@ class BucketingTest {
   }
 
   @Test
+  void bucket_reusedAndAlternatingPrefixesAcrossDigestRefreshes() {
+    // The per-thread buffer keeps the last prefix and the digest is replaced after 4096, 32768, ...
+    // uses: interleave two prefixes (and a numeric unit) over more calls than the first refreshes.
+    byte[] a = Bucketing.prefix("salt", "seed-a");
+    byte[] b = Bucketing.prefix("salt", "seed-bb");
+    for (int i = 0; i < 40_000; i++) {
+      String unit = "u" + i;
+      if (i % 997 == 0) {
+        assertThat(Bucketing.bucket(a, unit)).isEqualTo(jdkBucket("salt:seed-a:" + unit));
+        assertThat(Bucketing.bucket(b, unit)).isEqualTo(jdkBucket("salt:seed-bb:" + unit));
+        assertThat(Bucketing.bucketOf(b, IntNode.valueOf(i)))
+            .isEqualTo(jdkBucket("salt:seed-bb:" + i));
+        assertThat(Bucketing.bucket(a, "x".repeat(200 + i / 100)))
+            .isEqualTo(jdkBucket("salt:seed-a:" + "x".repeat(200 + i / 100)));
+      } else {
+        Bucketing.bucket(i % 2 == 0 ? a : b, unit);
+      }
+    }
+  }
+
+  @Test
   void bucket_unpairedSurrogateEncodesAsReplacementCharacter() {
     // python3: '\ufffd' -> 9388, '\ufffdz' -> 5023
     assertThat(Bucketing.bucket("abc", "seed", "\uD800")).isEqualTo(9388);
