@@ -109,7 +109,7 @@ public final class CompiledConfig {
           || (expected == STRING && !flag.stringValued)) {
         return error(flagKey, def, ErrorCode.TYPE_MISMATCH);
       }
-      return flag.evaluate(context, key);
+      return flag.evaluate(object, key);
     } catch (RuntimeException | StackOverflowError e) {
       return error(flagKey, def, ErrorCode.GENERAL);
     }

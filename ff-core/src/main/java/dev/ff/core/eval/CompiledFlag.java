@@ -1,6 +1,6 @@
 package dev.ff.core.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ff.core.model.FlagType;
 
 /** A flag resolved for evaluation, with every success result built in advance. */
@@ -50,7 +50,7 @@ final class CompiledFlag {
   }
 
   /** Steps (1)–(4) of evaluation for a valid context. */
-  EvaluationResult evaluate(JsonNode ctx, String contextKey) {
+  EvaluationResult evaluate(ObjectNode ctx, String contextKey) {
     if (!enabled) {
       return offResult;
     }
@@ -60,7 +60,7 @@ final class CompiledFlag {
       }
     }
     for (int i = 0; i < conditions.length; i++) {
-      if (conditions[i].test(ctx, contextKey)) {
+      if (Cond.test(conditions[i], ctx, contextKey)) {
         EvaluationResult served = serves[i];
         if (served != null) {
           return served;
@@ -75,7 +75,7 @@ final class CompiledFlag {
   }
 
   private static boolean prerequisiteMet(
-      CompiledFlag flag, String variation, JsonNode ctx, String contextKey) {
+      CompiledFlag flag, String variation, ObjectNode ctx, String contextKey) {
     try {
       return variation.equals(flag.evaluate(ctx, contextKey).variation());
     } catch (RuntimeException e) {

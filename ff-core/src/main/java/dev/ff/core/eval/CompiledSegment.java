@@ -1,6 +1,6 @@
 package dev.ff.core.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 
 /** A segment resolved for evaluation: key sets and the compiled {@code if}. */
@@ -16,7 +16,7 @@ final class CompiledSegment {
   }
 
   /** Membership: excluded wins, then included, then the condition if present. */
-  boolean contains(JsonNode ctx, String key) {
+  boolean contains(ObjectNode ctx, String key) {
     if (key != null) {
       if (!excluded.isEmpty() && excluded.contains(key)) {
         return false;
@@ -25,6 +25,6 @@ final class CompiledSegment {
         return true;
       }
     }
-    return condition != null && condition.test(ctx, key);
+    return condition != null && Cond.test(condition, ctx, key);
   }
 }

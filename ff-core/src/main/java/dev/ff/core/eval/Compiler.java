@@ -355,11 +355,11 @@ public final class Compiler {
       case LTE -> new Cond.NumberCompare(path, Cond.Cmp.LTE, number(op, v));
       case GT -> new Cond.NumberCompare(path, Cond.Cmp.GT, number(op, v));
       case GTE -> new Cond.NumberCompare(path, Cond.Cmp.GTE, number(op, v));
-      case SEMVER_EQ -> new Cond.SemVerCompare(path, Cond.Cmp.EQ, semver(op, v));
-      case SEMVER_LT -> new Cond.SemVerCompare(path, Cond.Cmp.LT, semver(op, v));
-      case SEMVER_LTE -> new Cond.SemVerCompare(path, Cond.Cmp.LTE, semver(op, v));
-      case SEMVER_GT -> new Cond.SemVerCompare(path, Cond.Cmp.GT, semver(op, v));
-      case SEMVER_GTE -> new Cond.SemVerCompare(path, Cond.Cmp.GTE, semver(op, v));
+      case SEMVER_EQ -> new Cond.SemVerCompare(path, Cond.Cmp.EQ, semver(op, v), v.textValue());
+      case SEMVER_LT -> new Cond.SemVerCompare(path, Cond.Cmp.LT, semver(op, v), v.textValue());
+      case SEMVER_LTE -> new Cond.SemVerCompare(path, Cond.Cmp.LTE, semver(op, v), v.textValue());
+      case SEMVER_GT -> new Cond.SemVerCompare(path, Cond.Cmp.GT, semver(op, v), v.textValue());
+      case SEMVER_GTE -> new Cond.SemVerCompare(path, Cond.Cmp.GTE, semver(op, v), v.textValue());
       case BEFORE -> new Cond.DateCompare(path, true, instant(op, v));
       case AFTER -> new Cond.DateCompare(path, false, instant(op, v));
       case EXISTS -> new Cond.Exists(path);

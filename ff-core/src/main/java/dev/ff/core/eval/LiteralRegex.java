@@ -24,6 +24,9 @@ final class LiteralRegex {
   private final boolean anchorEnd;
   // For a pattern anchored at one end only: what every literal shares at that end, tested once.
   private final String common;
+  // With anchorStart: each literal's character just after common, or -1 when it ends there. A
+  // text whose next character differs skips that literal's regionMatches call.
+  private final int[] nextChar;
 
   private LiteralRegex(String[] literals, boolean anchorStart, boolean anchorEnd) {
     this.literals = literals;
@@ -47,6 +50,10 @@ final class LiteralRegex {
       }
     }
     this.common = c;
+    this.nextChar = new int[literals.length];
+    for (int k = 0; k < literals.length; k++) {
+      nextChar[k] = literals[k].length() > c.length() ? literals[k].charAt(c.length()) : -1;
+    }
   }
 
   /**
@@ -162,8 +169,21 @@ final class LiteralRegex {
         return false;
       }
       int from = common.length();
-      for (String lit : literals) {
-        if (s.regionMatches(from, lit, from, lit.length() - from)) {
+      if (from == s.length()) {
+        // Only a literal equal to common can match.
+        for (int next : nextChar) {
+          if (next < 0) {
+            return true;
+          }
+        }
+        return false;
+      }
+      char at = s.charAt(from);
+      for (int k = 0; k < literals.length; k++) {
+        String lit = literals[k];
+        int next = nextChar[k];
+        if (next < 0
+            || (next == at && s.regionMatches(from + 1, lit, from + 1, lit.length() - from - 1))) {
           return true;
         }
       }
