@@ -4,7 +4,7 @@
 MVN ?= ./mvnw -B
 BUILD_FLAGS ?= -DskipTests -Djacoco.skip=true
 
-.PHONY: all build test lint run bench fmt clean help
+.PHONY: all build test lint run demo bench fmt clean help
 
 all: build
 
@@ -12,7 +12,8 @@ help:
 	@echo "make build   compile and package (ff-cli/target/ff.jar, jmh/target/benchmarks.jar)"
 	@echo "make test    lint, all tests, JaCoCo report and coverage gate"
 	@echo "make lint    formatting check (google-java-format) and architecture rules"
-	@echo "make run     build, then evaluate the demo config with bin/ff eval"
+	@echo "make run     build, then run the platform (bin/ff serve) on embedded defaults"
+	@echo "make demo    build, then evaluate the demo config offline with bin/ff eval"
 	@echo "make bench   JMH: ff beside LaunchDarkly, Unleash and flagd (about 15 minutes)"
 	@echo "make fmt     reformat Java sources"
 
@@ -29,8 +30,12 @@ lint:
 fmt:
 	$(MVN) -q spotless:apply
 
-# Until the servers land, "run" evaluates the shipped demo config: one result per request line.
+# The whole platform on embedded defaults: embedded PostgreSQL under ./data, demo data on first start.
 run: build
+	bin/ff serve
+
+# The shipped demo config evaluated offline with the CLI: one result per request line.
+demo: build
 	bin/ff validate examples/demo/config.json
 	bin/ff eval --config examples/demo/config.json < examples/demo/requests.jsonl
 

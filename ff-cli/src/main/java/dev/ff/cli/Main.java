@@ -9,13 +9,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
-        "Feature flags and experiments: validate and evaluate configs, bucket units, run statistics.",
+        "Feature flags and experiments: run the platform, validate and evaluate configs, bucket"
+            + " units, run statistics.",
     subcommands = {
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
       EvalCommand.class,
       BucketCommand.class,
       StatsCommand.class,
+      ServeCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,178 @@
+package dev.ff.control.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ff.control.domain.Actor;
+import dev.ff.control.domain.Environment;
+import dev.ff.control.domain.ListFilter;
+import dev.ff.control.domain.Meta;
+import dev.ff.control.domain.Page;
+import dev.ff.control.domain.PageRequest;
+import dev.ff.control.domain.ProjectRef;
+import dev.ff.control.store.Json;
+import dev.ff.control.store.Scopes;
+import dev.ff.control.store.Sql;
+import dev.ff.control.store.Table;
+import dev.ff.control.store.Tx;
+import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Environments of a project. Body: {@code {"key", "name", "prod"}} ({@code prod} defaults to
+ * false). The salt is generated on creation (16 random bytes, hex) and never changes: it would move
+ * every unit to another bucket.
+ */
+public final class EnvironmentService extends KeyedService<ProjectRef, Environment> {
+  static final Table<Environment> TABLE =
+      new Table<>(
+          "environment",
+          "environment",
+          "project_id",
+          "SELECT t.*, p.key AS project_key, o.key AS org_key FROM environment t JOIN project p ON"
+              + " p.id = t.project_id JOIN org o ON o.id = p.org_id",
+          (rs, ctx) ->
+              new Environment(
+                  rs.getString("org_key"),
+                  rs.getString("project_key"),
+                  rs.getString("key"),
+                  rs.getString("name"),
+                  rs.getString("salt"),
+                  rs.getBoolean("is_prod"),
+                  Sql.meta(rs)),
+          Environment::key,
+          Environment::meta);
+
+  private final SecureRandom random = new SecureRandom();
+
+  /**
+   * The service.
+   *
+   * @param tx the transaction runner
+   */
+  public EnvironmentService(Tx tx) {
+    super(tx, TABLE);
+  }
+
+  /**
+   * Creates an environment.
+   *
+   * @param actor who
+   * @param project the project
+   * @param body {@code {"key", "name", "prod"}}
+   * @return the environment, with its new salt
+   */
+  public Environment create(Actor actor, ProjectRef project, JsonNode body) {
+    return doCreate(actor, project, body);
+  }
+
+  /**
+   * Reads an environment.
+   *
+   * @param actor who
+   * @param project the project
+   * @param key the environment key
+   * @return the environment
+   */
+  public Environment get(Actor actor, ProjectRef project, String key) {
+    return doGet(project, key);
+  }
+
+  /**
+   * Lists the environments of a project.
+   *
+   * @param actor who
+   * @param project the project
+   * @param page the page
+   * @param filter key prefix and archived filters
+   * @return one page in key order
+   */
+  public Page<Environment> list(
+      Actor actor, ProjectRef project, PageRequest page, ListFilter filter) {
+    return doList(project, page, filter);
+  }
+
+  /**
+   * Updates an environment.
+   *
+   * @param actor who
+   * @param project the project
+   * @param key the environment key
+   * @param patch a merge patch of {@code {"name", "prod"}}
+   * @param expectedVersion the version the caller read
+   * @return the environment
+   */
+  public Environment update(
+      Actor actor, ProjectRef project, String key, JsonNode patch, long expectedVersion) {
+    return doUpdate(actor, project, key, patch, expectedVersion);
+  }
+
+  /**
+   * Archives an environment.
+   *
+   * @param actor who
+   * @param project the project
+   * @param key the environment key
+   * @param expectedVersion the version the caller read
+   * @return the environment
+   */
+  public Environment archive(Actor actor, ProjectRef project, String key, long expectedVersion) {
+    return doSetArchived(actor, project, key, true, expectedVersion);
+  }
+
+  /**
+   * Restores an archived environment.
+   *
+   * @param actor who
+   * @param project the project
+   * @param key the environment key
+   * @param expectedVersion the version the caller read
+   * @return the environment
+   */
+  public Environment restore(Actor actor, ProjectRef project, String key, long expectedVersion) {
+    return doSetArchived(actor, project, key, false, expectedVersion);
+  }
+
+  @Override
+  protected Resolved resolve(Handle h, ProjectRef project) {
+    Scopes.ProjectScope scope = Scopes.project(h, project);
+    return new Resolved(scope.projectId(), scope.orgId(), project.org() + "/" + project.project());
+  }
+
+  @Override
+  protected Collection<String> members() {
+    return List.of("key", "name", "prod");
+  }
+
+  @Override
+  protected Map<String, Object> columns(
+      Handle h, Resolved scope, String key, Input in, Environment current) {
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("name", OrgService.nonNull(in.text("name", true)));
+    columns.put("is_prod", in.bool("prod", false));
+    if (current == null) {
+      byte[] salt = new byte[16];
+      random.nextBytes(salt);
+      columns.put("salt", HexFormat.of().formatHex(salt));
+    }
+    return columns;
+  }
+
+  @Override
+  protected ObjectNode editable(Environment env) {
+    ObjectNode json = Json.object();
+    json.put("key", env.key());
+    json.put("name", env.name());
+    json.put("prod", env.prod());
+    return json;
+  }
+
+  @Override
+  protected Meta meta(Environment resource) {
+    return resource.meta();
+  }
+}

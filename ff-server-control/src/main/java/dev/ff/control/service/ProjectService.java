@@ -1,0 +1,150 @@
+package dev.ff.control.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ff.control.domain.Actor;
+import dev.ff.control.domain.ListFilter;
+import dev.ff.control.domain.Meta;
+import dev.ff.control.domain.Page;
+import dev.ff.control.domain.PageRequest;
+import dev.ff.control.domain.Project;
+import dev.ff.control.store.Json;
+import dev.ff.control.store.Scopes;
+import dev.ff.control.store.Sql;
+import dev.ff.control.store.Table;
+import dev.ff.control.store.Tx;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/** Projects of an organisation. Body: {@code {"key", "name"}}. */
+public final class ProjectService extends KeyedService<String, Project> {
+  static final Table<Project> TABLE =
+      new Table<>(
+          "project",
+          "project",
+          "org_id",
+          "SELECT t.*, o.key AS org_key FROM project t JOIN org o ON o.id = t.org_id",
+          (rs, ctx) ->
+              new Project(
+                  rs.getString("org_key"), rs.getString("key"), rs.getString("name"), Sql.meta(rs)),
+          Project::key,
+          Project::meta);
+
+  /**
+   * The service.
+   *
+   * @param tx the transaction runner
+   */
+  public ProjectService(Tx tx) {
+    super(tx, TABLE);
+  }
+
+  /**
+   * Creates a project.
+   *
+   * @param actor who
+   * @param org the organisation key
+   * @param body {@code {"key", "name"}}
+   * @return the project
+   */
+  public Project create(Actor actor, String org, JsonNode body) {
+    return doCreate(actor, org, body);
+  }
+
+  /**
+   * Reads a project.
+   *
+   * @param actor who
+   * @param org the organisation key
+   * @param key the project key
+   * @return the project
+   */
+  public Project get(Actor actor, String org, String key) {
+    return doGet(org, key);
+  }
+
+  /**
+   * Lists the projects of an organisation.
+   *
+   * @param actor who
+   * @param org the organisation key
+   * @param page the page
+   * @param filter key prefix and archived filters
+   * @return one page in key order
+   */
+  public Page<Project> list(Actor actor, String org, PageRequest page, ListFilter filter) {
+    return doList(org, page, filter);
+  }
+
+  /**
+   * Updates a project.
+   *
+   * @param actor who
+   * @param org the organisation key
+   * @param key the project key
+   * @param patch a merge patch of {@code {"name"}}
+   * @param expectedVersion the version the caller read
+   * @return the project
+   */
+  public Project update(Actor actor, String org, String key, JsonNode patch, long expectedVersion) {
+    return doUpdate(actor, org, key, patch, expectedVersion);
+  }
+
+  /**
+   * Archives a project.
+   *
+   * @param actor who
+   * @param org the organisation key
+   * @param key the project key
+   * @param expectedVersion the version the caller read
+   * @return the project
+   */
+  public Project archive(Actor actor, String org, String key, long expectedVersion) {
+    return doSetArchived(actor, org, key, true, expectedVersion);
+  }
+
+  /**
+   * Restores an archived project.
+   *
+   * @param actor who
+   * @param org the organisation key
+   * @param key the project key
+   * @param expectedVersion the version the caller read
+   * @return the project
+   */
+  public Project restore(Actor actor, String org, String key, long expectedVersion) {
+    return doSetArchived(actor, org, key, false, expectedVersion);
+  }
+
+  @Override
+  protected Resolved resolve(Handle h, String org) {
+    Scopes.OrgScope scope = Scopes.org(h, org);
+    return new Resolved(scope.orgId(), scope.orgId(), org);
+  }
+
+  @Override
+  protected Collection<String> members() {
+    return List.of("key", "name");
+  }
+
+  @Override
+  protected Map<String, Object> columns(
+      Handle h, Resolved scope, String key, Input in, Project current) {
+    return Map.of("name", OrgService.nonNull(in.text("name", true)));
+  }
+
+  @Override
+  protected ObjectNode editable(Project project) {
+    ObjectNode json = Json.object();
+    json.put("key", project.key());
+    json.put("name", project.name());
+    return json;
+  }
+
+  @Override
+  protected Meta meta(Project resource) {
+    return resource.meta();
+  }
+}
