@@ -126,9 +126,7 @@ public final class ControlPlaneServer implements AutoCloseable {
       Path data = config.dataDir().toAbsolutePath();
       Files.createDirectories(data);
       Database database = openDatabase(data);
-      services =
-          new ControlPlane(
-              database.jdbi(), Clock.systemUTC(), signingKeys(data), tokenPepper(data));
+      services = openServices(database, data);
       adminToken = adminToken(data);
       if (config.seedDemo()) {
         seed = Optional.of(DemoSeed.seed(services, Optional.empty()));
@@ -165,6 +163,7 @@ public final class ControlPlaneServer implements AutoCloseable {
                       .build())
               .objectMapper(Json.MAPPER)
               .readinessCheck("config-feed", feed::connected)
+              .debugRoutes(true)
               .build()
               .start();
       resources.add(0, server);
@@ -176,6 +175,29 @@ public final class ControlPlaneServer implements AutoCloseable {
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  /**
+   * Seeds the demo data into the database of a configuration (the same database, signing keys and
+   * token pepper that {@link #start()} would use) without serving: {@code ff seed}. Idempotent.
+   * Servers running on that database pick the new config versions up through the config feed.
+   *
+   * @param config the settings of the instance to seed
+   * @return what the seed did
+   * @throws UncheckedIOException when the data folder cannot be used
+   */
+  public static DemoSeed.Result seedDemo(ControlPlaneConfig config) {
+    ControlPlaneServer instance = new ControlPlaneServer(config);
+    try {
+      Path data = config.dataDir().toAbsolutePath();
+      Files.createDirectories(data);
+      ControlPlane services = instance.openServices(instance.openDatabase(data), data);
+      return DemoSeed.seed(services, Optional.empty());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      instance.close();
     }
   }
 
@@ -266,6 +288,11 @@ public final class ControlPlaneServer implements AutoCloseable {
       throw new IllegalStateException("not started");
     }
     return server;
+  }
+
+  private ControlPlane openServices(Database database, Path data) throws IOException {
+    return new ControlPlane(
+        database.jdbi(), Clock.systemUTC(), signingKeys(data), tokenPepper(data));
   }
 
   private Database openDatabase(Path data) {

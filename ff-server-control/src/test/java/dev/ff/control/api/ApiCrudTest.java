@@ -68,6 +68,18 @@ class ApiCrudTest {
   }
 
   @Test
+  void debugRoutes_onlyTheBootstrapAdminMayCallThem() {
+    Res dump = root.get("/debug/threads");
+    assertThat(dump.status()).isEqualTo(200);
+    assertThat(dump.body()).contains("ff-io");
+    assertThat(root.get("/debug/jfr?seconds=0").status()).isEqualTo(400);
+    assertThat(admin.get("/debug/threads").status()).isEqualTo(403);
+    assertThat(admin.get("/debug/jfr?seconds=1").status()).isEqualTo(403);
+    assertThat(root.as(sdkToken).get("/debug/threads").status()).isEqualTo(403);
+    assertThat(root.as(null).get("/debug/threads").status()).isEqualTo(401);
+  }
+
+  @Test
   void orgsProjectsAndEnvironmentsRoundTrip() {
     Res org = admin.get("/v1/orgs/acme");
     assertThat(org.status()).isEqualTo(200);
