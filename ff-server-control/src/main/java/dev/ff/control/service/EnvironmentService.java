@@ -1,13 +1,8 @@
 package dev.ff.control.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ff.control.domain.Actor;
 import dev.ff.control.domain.Environment;
-import dev.ff.control.domain.ListFilter;
 import dev.ff.control.domain.Meta;
-import dev.ff.control.domain.Page;
-import dev.ff.control.domain.PageRequest;
 import dev.ff.control.domain.ProjectRef;
 import dev.ff.control.store.Json;
 import dev.ff.control.store.Scopes;
@@ -27,7 +22,7 @@ import org.jdbi.v3.core.Handle;
  * false). The salt is generated on creation (16 random bytes, hex) and never changes: it would move
  * every unit to another bucket.
  */
-public final class EnvironmentService extends KeyedService<ProjectRef, Environment> {
+public final class EnvironmentService extends ScopedService<ProjectRef, Environment> {
   static final Table<Environment> TABLE =
       new Table<>(
           "environment",
@@ -56,85 +51,6 @@ public final class EnvironmentService extends KeyedService<ProjectRef, Environme
    */
   public EnvironmentService(Tx tx) {
     super(tx, TABLE);
-  }
-
-  /**
-   * Creates an environment.
-   *
-   * @param actor who
-   * @param project the project
-   * @param body {@code {"key", "name", "prod"}}
-   * @return the environment, with its new salt
-   */
-  public Environment create(Actor actor, ProjectRef project, JsonNode body) {
-    return doCreate(actor, project, body);
-  }
-
-  /**
-   * Reads an environment.
-   *
-   * @param actor who
-   * @param project the project
-   * @param key the environment key
-   * @return the environment
-   */
-  public Environment get(Actor actor, ProjectRef project, String key) {
-    return doGet(project, key);
-  }
-
-  /**
-   * Lists the environments of a project.
-   *
-   * @param actor who
-   * @param project the project
-   * @param page the page
-   * @param filter key prefix and archived filters
-   * @return one page in key order
-   */
-  public Page<Environment> list(
-      Actor actor, ProjectRef project, PageRequest page, ListFilter filter) {
-    return doList(project, page, filter);
-  }
-
-  /**
-   * Updates an environment.
-   *
-   * @param actor who
-   * @param project the project
-   * @param key the environment key
-   * @param patch a merge patch of {@code {"name", "prod"}}
-   * @param expectedVersion the version the caller read
-   * @return the environment
-   */
-  public Environment update(
-      Actor actor, ProjectRef project, String key, JsonNode patch, long expectedVersion) {
-    return doUpdate(actor, project, key, patch, expectedVersion);
-  }
-
-  /**
-   * Archives an environment.
-   *
-   * @param actor who
-   * @param project the project
-   * @param key the environment key
-   * @param expectedVersion the version the caller read
-   * @return the environment
-   */
-  public Environment archive(Actor actor, ProjectRef project, String key, long expectedVersion) {
-    return doSetArchived(actor, project, key, true, expectedVersion);
-  }
-
-  /**
-   * Restores an archived environment.
-   *
-   * @param actor who
-   * @param project the project
-   * @param key the environment key
-   * @param expectedVersion the version the caller read
-   * @return the environment
-   */
-  public Environment restore(Actor actor, ProjectRef project, String key, long expectedVersion) {
-    return doSetArchived(actor, project, key, false, expectedVersion);
   }
 
   @Override

@@ -12,8 +12,6 @@ import dev.ff.control.domain.Flag;
 import dev.ff.control.domain.InvalidState;
 import dev.ff.control.domain.ListFilter;
 import dev.ff.control.domain.Meta;
-import dev.ff.control.domain.Page;
-import dev.ff.control.domain.PageRequest;
 import dev.ff.control.domain.ValidationFailed;
 import dev.ff.control.domain.WeightedVariation;
 import dev.ff.control.store.Json;
@@ -44,7 +42,7 @@ import org.jdbi.v3.core.Handle;
  * experiment's rollout. {@link #stop} removes it from the next document; with a winner, the flag's
  * default variation becomes the winner (in the same transaction, audited as a flag update).
  */
-public final class ExperimentService extends KeyedService<EnvRef, Experiment> {
+public final class ExperimentService extends ScopedService<EnvRef, Experiment> {
   static final Table<Experiment> TABLE =
       new Table<>(
           "experiment",
@@ -95,85 +93,6 @@ public final class ExperimentService extends KeyedService<EnvRef, Experiment> {
    */
   public ExperimentService(Tx tx) {
     super(tx, TABLE);
-  }
-
-  /**
-   * Creates a draft experiment.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param body the experiment body
-   * @return the experiment
-   */
-  public Experiment create(Actor actor, EnvRef env, JsonNode body) {
-    return doCreate(actor, env, body);
-  }
-
-  /**
-   * Reads an experiment.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param key the experiment key
-   * @return the experiment
-   */
-  public Experiment get(Actor actor, EnvRef env, String key) {
-    return doGet(env, key);
-  }
-
-  /**
-   * Lists the experiments of an environment.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param page the page
-   * @param filter key prefix, archived and status filters
-   * @return one page in key order
-   */
-  public Page<Experiment> list(Actor actor, EnvRef env, PageRequest page, ListFilter filter) {
-    return doList(env, page, filter);
-  }
-
-  /**
-   * Updates a draft experiment.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param key the experiment key
-   * @param patch a merge patch of the body
-   * @param expectedVersion the version the caller read
-   * @return the experiment
-   * @throws InvalidState if it is not a draft
-   */
-  public Experiment update(
-      Actor actor, EnvRef env, String key, JsonNode patch, long expectedVersion) {
-    return doUpdate(actor, env, key, patch, expectedVersion);
-  }
-
-  /**
-   * Archives an experiment that is not running.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param key the experiment key
-   * @param expectedVersion the version the caller read
-   * @return the experiment
-   */
-  public Experiment archive(Actor actor, EnvRef env, String key, long expectedVersion) {
-    return doSetArchived(actor, env, key, true, expectedVersion);
-  }
-
-  /**
-   * Restores an archived experiment.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param key the experiment key
-   * @param expectedVersion the version the caller read
-   * @return the experiment
-   */
-  public Experiment restore(Actor actor, EnvRef env, String key, long expectedVersion) {
-    return doSetArchived(actor, env, key, false, expectedVersion);
   }
 
   /**

@@ -3,13 +3,10 @@ package dev.ff.control.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ff.control.domain.Actor;
 import dev.ff.control.domain.EnvRef;
 import dev.ff.control.domain.Flag;
 import dev.ff.control.domain.ListFilter;
 import dev.ff.control.domain.Meta;
-import dev.ff.control.domain.Page;
-import dev.ff.control.domain.PageRequest;
 import dev.ff.control.store.Json;
 import dev.ff.control.store.Sql;
 import dev.ff.control.store.Table;
@@ -25,7 +22,7 @@ import org.jdbi.v3.core.Handle;
  * "tags": [key…]} member. The flag is validated by {@link ConfigValidator#validateFlag}; references
  * to other flags and to segments are checked when the environment is published.
  */
-public final class FlagService extends KeyedService<EnvRef, Flag> {
+public final class FlagService extends ScopedService<EnvRef, Flag> {
   static final Table<Flag> TABLE =
       new Table<>(
           "flag",
@@ -48,83 +45,6 @@ public final class FlagService extends KeyedService<EnvRef, Flag> {
    */
   public FlagService(Tx tx) {
     super(tx, TABLE);
-  }
-
-  /**
-   * Creates a flag.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param body the flag JSON, optionally with {@code tags}
-   * @return the flag
-   */
-  public Flag create(Actor actor, EnvRef env, JsonNode body) {
-    return doCreate(actor, env, body);
-  }
-
-  /**
-   * Reads a flag.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param key the flag key
-   * @return the flag
-   */
-  public Flag get(Actor actor, EnvRef env, String key) {
-    return doGet(env, key);
-  }
-
-  /**
-   * Lists the flags of an environment.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param page the page
-   * @param filter key prefix, archived and tag filters
-   * @return one page in key order
-   */
-  public Page<Flag> list(Actor actor, EnvRef env, PageRequest page, ListFilter filter) {
-    return doList(env, page, filter);
-  }
-
-  /**
-   * Updates a flag.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param key the flag key
-   * @param patch a merge patch of the flag JSON (with {@code tags}); arrays are replaced whole
-   * @param expectedVersion the version the caller read
-   * @return the flag
-   */
-  public Flag update(Actor actor, EnvRef env, String key, JsonNode patch, long expectedVersion) {
-    return doUpdate(actor, env, key, patch, expectedVersion);
-  }
-
-  /**
-   * Archives a flag: it leaves the next published document.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param key the flag key
-   * @param expectedVersion the version the caller read
-   * @return the flag
-   */
-  public Flag archive(Actor actor, EnvRef env, String key, long expectedVersion) {
-    return doSetArchived(actor, env, key, true, expectedVersion);
-  }
-
-  /**
-   * Restores an archived flag.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param key the flag key
-   * @param expectedVersion the version the caller read
-   * @return the flag
-   */
-  public Flag restore(Actor actor, EnvRef env, String key, long expectedVersion) {
-    return doSetArchived(actor, env, key, false, expectedVersion);
   }
 
   @Override

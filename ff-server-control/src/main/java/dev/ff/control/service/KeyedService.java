@@ -20,7 +20,8 @@ import org.jdbi.v3.core.Handle;
  * The shared life cycle of keyed resources: create from a JSON body, get, list (cursor pages in key
  * order with filters), update by merge patch with a version check, archive and restore; every
  * change audited in its own transaction. Subclasses say how to resolve the scope, which members a
- * body has and how the body maps to columns, and expose typed public methods.
+ * body has and how the body maps to columns; {@link ScopedService} exposes the public calls for
+ * resources inside a parent, {@link OrgService} its own for the top level.
  *
  * @param <S> the scope type (the parent's address)
  * @param <T> the resource record

@@ -3,12 +3,8 @@ package dev.ff.control.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ff.control.domain.Actor;
-import dev.ff.control.domain.ListFilter;
 import dev.ff.control.domain.Meta;
 import dev.ff.control.domain.Metric;
-import dev.ff.control.domain.Page;
-import dev.ff.control.domain.PageRequest;
 import dev.ff.control.domain.ProjectRef;
 import dev.ff.control.store.Json;
 import dev.ff.control.store.Scopes;
@@ -28,7 +24,7 @@ import org.jdbi.v3.core.Handle;
  * bool}}; a ratio names two events (numerator, denominator), the other kinds one. {@code direction}
  * defaults to {@code increase}, {@code guardrail} to false.
  */
-public final class MetricService extends KeyedService<ProjectRef, Metric> {
+public final class MetricService extends ScopedService<ProjectRef, Metric> {
   static final Table<Metric> TABLE =
       new Table<>(
           "metric",
@@ -58,84 +54,6 @@ public final class MetricService extends KeyedService<ProjectRef, Metric> {
    */
   public MetricService(Tx tx) {
     super(tx, TABLE);
-  }
-
-  /**
-   * Creates a metric.
-   *
-   * @param actor who
-   * @param project the project
-   * @param body the metric body
-   * @return the metric
-   */
-  public Metric create(Actor actor, ProjectRef project, JsonNode body) {
-    return doCreate(actor, project, body);
-  }
-
-  /**
-   * Reads a metric.
-   *
-   * @param actor who
-   * @param project the project
-   * @param key the metric key
-   * @return the metric
-   */
-  public Metric get(Actor actor, ProjectRef project, String key) {
-    return doGet(project, key);
-  }
-
-  /**
-   * Lists the metrics of a project.
-   *
-   * @param actor who
-   * @param project the project
-   * @param page the page
-   * @param filter key prefix and archived filters
-   * @return one page in key order
-   */
-  public Page<Metric> list(Actor actor, ProjectRef project, PageRequest page, ListFilter filter) {
-    return doList(project, page, filter);
-  }
-
-  /**
-   * Updates a metric.
-   *
-   * @param actor who
-   * @param project the project
-   * @param key the metric key
-   * @param patch a merge patch of the body
-   * @param expectedVersion the version the caller read
-   * @return the metric
-   */
-  public Metric update(
-      Actor actor, ProjectRef project, String key, JsonNode patch, long expectedVersion) {
-    return doUpdate(actor, project, key, patch, expectedVersion);
-  }
-
-  /**
-   * Archives a metric.
-   *
-   * @param actor who
-   * @param project the project
-   * @param key the metric key
-   * @param expectedVersion the version the caller read
-   * @return the metric
-   */
-  public Metric archive(Actor actor, ProjectRef project, String key, long expectedVersion) {
-    return doSetArchived(actor, project, key, true, expectedVersion);
-  }
-
-  /**
-   * Restores an archived metric.
-   *
-   * @param actor who
-   * @param project the project
-   * @param key the metric key
-   * @param expectedVersion the version the caller read
-   * @return the metric
-   */
-  public Metric restore(Actor actor, ProjectRef project, String key, long expectedVersion) {
-    return doSetArchived(actor, project, key, false, expectedVersion);
   }
 
   @Override

@@ -1,12 +1,7 @@
 package dev.ff.control.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ff.control.domain.Actor;
-import dev.ff.control.domain.ListFilter;
 import dev.ff.control.domain.Meta;
-import dev.ff.control.domain.Page;
-import dev.ff.control.domain.PageRequest;
 import dev.ff.control.domain.Project;
 import dev.ff.control.store.Json;
 import dev.ff.control.store.Scopes;
@@ -19,7 +14,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** Projects of an organisation. Body: {@code {"key", "name"}}. */
-public final class ProjectService extends KeyedService<String, Project> {
+public final class ProjectService extends ScopedService<String, Project> {
   static final Table<Project> TABLE =
       new Table<>(
           "project",
@@ -39,83 +34,6 @@ public final class ProjectService extends KeyedService<String, Project> {
    */
   public ProjectService(Tx tx) {
     super(tx, TABLE);
-  }
-
-  /**
-   * Creates a project.
-   *
-   * @param actor who
-   * @param org the organisation key
-   * @param body {@code {"key", "name"}}
-   * @return the project
-   */
-  public Project create(Actor actor, String org, JsonNode body) {
-    return doCreate(actor, org, body);
-  }
-
-  /**
-   * Reads a project.
-   *
-   * @param actor who
-   * @param org the organisation key
-   * @param key the project key
-   * @return the project
-   */
-  public Project get(Actor actor, String org, String key) {
-    return doGet(org, key);
-  }
-
-  /**
-   * Lists the projects of an organisation.
-   *
-   * @param actor who
-   * @param org the organisation key
-   * @param page the page
-   * @param filter key prefix and archived filters
-   * @return one page in key order
-   */
-  public Page<Project> list(Actor actor, String org, PageRequest page, ListFilter filter) {
-    return doList(org, page, filter);
-  }
-
-  /**
-   * Updates a project.
-   *
-   * @param actor who
-   * @param org the organisation key
-   * @param key the project key
-   * @param patch a merge patch of {@code {"name"}}
-   * @param expectedVersion the version the caller read
-   * @return the project
-   */
-  public Project update(Actor actor, String org, String key, JsonNode patch, long expectedVersion) {
-    return doUpdate(actor, org, key, patch, expectedVersion);
-  }
-
-  /**
-   * Archives a project.
-   *
-   * @param actor who
-   * @param org the organisation key
-   * @param key the project key
-   * @param expectedVersion the version the caller read
-   * @return the project
-   */
-  public Project archive(Actor actor, String org, String key, long expectedVersion) {
-    return doSetArchived(actor, org, key, true, expectedVersion);
-  }
-
-  /**
-   * Restores an archived project.
-   *
-   * @param actor who
-   * @param org the organisation key
-   * @param key the project key
-   * @param expectedVersion the version the caller read
-   * @return the project
-   */
-  public Project restore(Actor actor, String org, String key, long expectedVersion) {
-    return doSetArchived(actor, org, key, false, expectedVersion);
   }
 
   @Override

@@ -2,12 +2,8 @@ package dev.ff.control.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ff.control.domain.Actor;
 import dev.ff.control.domain.EnvRef;
-import dev.ff.control.domain.ListFilter;
 import dev.ff.control.domain.Meta;
-import dev.ff.control.domain.Page;
-import dev.ff.control.domain.PageRequest;
 import dev.ff.control.domain.Segment;
 import dev.ff.control.store.Json;
 import dev.ff.control.store.Sql;
@@ -24,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * validated by ff-core's document validator together with the environment's other live segments, so
  * references to unknown segments and cycles are refused on save.
  */
-public final class SegmentService extends KeyedService<EnvRef, Segment> {
+public final class SegmentService extends ScopedService<EnvRef, Segment> {
   static final Table<Segment> TABLE =
       new Table<>(
           "segment",
@@ -46,83 +42,6 @@ public final class SegmentService extends KeyedService<EnvRef, Segment> {
    */
   public SegmentService(Tx tx) {
     super(tx, TABLE);
-  }
-
-  /**
-   * Creates a segment.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param body the segment JSON
-   * @return the segment
-   */
-  public Segment create(Actor actor, EnvRef env, JsonNode body) {
-    return doCreate(actor, env, body);
-  }
-
-  /**
-   * Reads a segment.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param key the segment key
-   * @return the segment
-   */
-  public Segment get(Actor actor, EnvRef env, String key) {
-    return doGet(env, key);
-  }
-
-  /**
-   * Lists the segments of an environment.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param page the page
-   * @param filter key prefix and archived filters
-   * @return one page in key order
-   */
-  public Page<Segment> list(Actor actor, EnvRef env, PageRequest page, ListFilter filter) {
-    return doList(env, page, filter);
-  }
-
-  /**
-   * Updates a segment.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param key the segment key
-   * @param patch a merge patch of the segment JSON
-   * @param expectedVersion the version the caller read
-   * @return the segment
-   */
-  public Segment update(Actor actor, EnvRef env, String key, JsonNode patch, long expectedVersion) {
-    return doUpdate(actor, env, key, patch, expectedVersion);
-  }
-
-  /**
-   * Archives a segment: it leaves the next published document.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param key the segment key
-   * @param expectedVersion the version the caller read
-   * @return the segment
-   */
-  public Segment archive(Actor actor, EnvRef env, String key, long expectedVersion) {
-    return doSetArchived(actor, env, key, true, expectedVersion);
-  }
-
-  /**
-   * Restores an archived segment.
-   *
-   * @param actor who
-   * @param env the environment
-   * @param key the segment key
-   * @param expectedVersion the version the caller read
-   * @return the segment
-   */
-  public Segment restore(Actor actor, EnvRef env, String key, long expectedVersion) {
-    return doSetArchived(actor, env, key, false, expectedVersion);
   }
 
   @Override
