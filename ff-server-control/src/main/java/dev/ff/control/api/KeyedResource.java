@@ -1,11 +1,7 @@
 package dev.ff.control.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ff.control.domain.Actor;
-import dev.ff.control.domain.ListFilter;
 import dev.ff.control.domain.Meta;
-import dev.ff.control.domain.Page;
-import dev.ff.control.domain.PageRequest;
+import dev.ff.control.service.ResourceOperations;
 import dev.ff.server.http.Request;
 import java.util.Objects;
 import java.util.function.Function;
@@ -33,7 +29,7 @@ public record KeyedResource<S, T>(
     String keyParam,
     Rules rules,
     Function<Request, S> scope,
-    Service<S, T> service,
+    ResourceOperations<S, T> service,
     Function<T, ?> view,
     Function<T, String> key,
     Function<T, Meta> meta)
@@ -59,79 +55,6 @@ public record KeyedResource<S, T>(
     public static Rules of(Access read, Access write) {
       return new Rules(write, read, read, write);
     }
-  }
-
-  /**
-   * The service methods behind the routes.
-   *
-   * @param <S> the scope type
-   * @param <T> the resource type
-   */
-  public interface Service<S, T> {
-    /**
-     * Creates.
-     *
-     * @param actor who
-     * @param scope the parent
-     * @param body the body
-     * @return the resource
-     */
-    T create(Actor actor, S scope, JsonNode body);
-
-    /**
-     * Reads.
-     *
-     * @param actor who
-     * @param scope the parent
-     * @param key the key
-     * @return the resource
-     */
-    T get(Actor actor, S scope, String key);
-
-    /**
-     * Lists.
-     *
-     * @param actor who
-     * @param scope the parent
-     * @param page the page
-     * @param filter the filter
-     * @return one page
-     */
-    Page<T> list(Actor actor, S scope, PageRequest page, ListFilter filter);
-
-    /**
-     * Merge-patches.
-     *
-     * @param actor who
-     * @param scope the parent
-     * @param key the key
-     * @param patch the merge patch
-     * @param expectedVersion the {@code If-Match} version
-     * @return the resource
-     */
-    T update(Actor actor, S scope, String key, JsonNode patch, long expectedVersion);
-
-    /**
-     * Archives.
-     *
-     * @param actor who
-     * @param scope the parent
-     * @param key the key
-     * @param expectedVersion the {@code If-Match} version
-     * @return the resource
-     */
-    T archive(Actor actor, S scope, String key, long expectedVersion);
-
-    /**
-     * Restores.
-     *
-     * @param actor who
-     * @param scope the parent
-     * @param key the key
-     * @param expectedVersion the {@code If-Match} version
-     * @return the resource
-     */
-    T restore(Actor actor, S scope, String key, long expectedVersion);
   }
 
   /** Checks the members. */

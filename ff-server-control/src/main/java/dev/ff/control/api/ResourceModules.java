@@ -21,6 +21,7 @@ import dev.ff.control.service.FlagService;
 import dev.ff.control.service.MetricService;
 import dev.ff.control.service.OrgService;
 import dev.ff.control.service.ProjectService;
+import dev.ff.control.service.ResourceOperations;
 import dev.ff.control.service.SegmentService;
 import java.util.List;
 
@@ -70,7 +71,7 @@ public final class ResourceModules {
         "org",
         new KeyedResource.Rules(Access.ROOT, Access.ROOT, Access.ORG_READ, Access.ORG_ADMIN),
         request -> null,
-        new KeyedResource.Service<>() {
+        new ResourceOperations<>() {
           @Override
           public Org create(Actor actor, Void scope, JsonNode body) {
             return orgs.create(actor, body);
@@ -118,37 +119,7 @@ public final class ResourceModules {
         "project",
         KeyedResource.Rules.of(Access.ORG_READ, Access.ORG_ADMIN),
         request -> request.pathParam("org"),
-        new KeyedResource.Service<>() {
-          @Override
-          public Project create(Actor actor, String org, JsonNode body) {
-            return projects.create(actor, org, body);
-          }
-
-          @Override
-          public Project get(Actor actor, String org, String key) {
-            return projects.get(actor, org, key);
-          }
-
-          @Override
-          public Page<Project> list(Actor actor, String org, PageRequest page, ListFilter filter) {
-            return projects.list(actor, org, page, filter);
-          }
-
-          @Override
-          public Project update(Actor actor, String org, String key, JsonNode patch, long version) {
-            return projects.update(actor, org, key, patch, version);
-          }
-
-          @Override
-          public Project archive(Actor actor, String org, String key, long version) {
-            return projects.archive(actor, org, key, version);
-          }
-
-          @Override
-          public Project restore(Actor actor, String org, String key, long version) {
-            return projects.restore(actor, org, key, version);
-          }
-        },
+        projects,
         Views::project,
         Project::key,
         Project::meta);
@@ -166,39 +137,7 @@ public final class ResourceModules {
         "env",
         KeyedResource.Rules.of(Access.ORG_READ, Access.ORG_ADMIN),
         Http::project,
-        new KeyedResource.Service<>() {
-          @Override
-          public Environment create(Actor actor, ProjectRef scope, JsonNode body) {
-            return envs.create(actor, scope, body);
-          }
-
-          @Override
-          public Environment get(Actor actor, ProjectRef scope, String key) {
-            return envs.get(actor, scope, key);
-          }
-
-          @Override
-          public Page<Environment> list(
-              Actor actor, ProjectRef scope, PageRequest page, ListFilter filter) {
-            return envs.list(actor, scope, page, filter);
-          }
-
-          @Override
-          public Environment update(
-              Actor actor, ProjectRef scope, String key, JsonNode patch, long version) {
-            return envs.update(actor, scope, key, patch, version);
-          }
-
-          @Override
-          public Environment archive(Actor actor, ProjectRef scope, String key, long version) {
-            return envs.archive(actor, scope, key, version);
-          }
-
-          @Override
-          public Environment restore(Actor actor, ProjectRef scope, String key, long version) {
-            return envs.restore(actor, scope, key, version);
-          }
-        },
+        envs,
         Views::environment,
         Environment::key,
         Environment::meta);
@@ -216,37 +155,7 @@ public final class ResourceModules {
         "flag",
         KeyedResource.Rules.of(Access.ORG_READ, Access.ORG_WRITE),
         Http::env,
-        new KeyedResource.Service<>() {
-          @Override
-          public Flag create(Actor actor, EnvRef env, JsonNode body) {
-            return flags.create(actor, env, body);
-          }
-
-          @Override
-          public Flag get(Actor actor, EnvRef env, String key) {
-            return flags.get(actor, env, key);
-          }
-
-          @Override
-          public Page<Flag> list(Actor actor, EnvRef env, PageRequest page, ListFilter filter) {
-            return flags.list(actor, env, page, filter);
-          }
-
-          @Override
-          public Flag update(Actor actor, EnvRef env, String key, JsonNode patch, long version) {
-            return flags.update(actor, env, key, patch, version);
-          }
-
-          @Override
-          public Flag archive(Actor actor, EnvRef env, String key, long version) {
-            return flags.archive(actor, env, key, version);
-          }
-
-          @Override
-          public Flag restore(Actor actor, EnvRef env, String key, long version) {
-            return flags.restore(actor, env, key, version);
-          }
-        },
+        flags,
         Views::flag,
         Flag::key,
         Flag::meta);
@@ -264,37 +173,7 @@ public final class ResourceModules {
         "segment",
         KeyedResource.Rules.of(Access.ORG_READ, Access.ORG_WRITE),
         Http::env,
-        new KeyedResource.Service<>() {
-          @Override
-          public Segment create(Actor actor, EnvRef env, JsonNode body) {
-            return segments.create(actor, env, body);
-          }
-
-          @Override
-          public Segment get(Actor actor, EnvRef env, String key) {
-            return segments.get(actor, env, key);
-          }
-
-          @Override
-          public Page<Segment> list(Actor actor, EnvRef env, PageRequest page, ListFilter filter) {
-            return segments.list(actor, env, page, filter);
-          }
-
-          @Override
-          public Segment update(Actor actor, EnvRef env, String key, JsonNode patch, long version) {
-            return segments.update(actor, env, key, patch, version);
-          }
-
-          @Override
-          public Segment archive(Actor actor, EnvRef env, String key, long version) {
-            return segments.archive(actor, env, key, version);
-          }
-
-          @Override
-          public Segment restore(Actor actor, EnvRef env, String key, long version) {
-            return segments.restore(actor, env, key, version);
-          }
-        },
+        segments,
         Views::segment,
         Segment::key,
         Segment::meta);
@@ -313,39 +192,7 @@ public final class ResourceModules {
         "experiment",
         KeyedResource.Rules.of(Access.ORG_READ, Access.ORG_WRITE),
         Http::env,
-        new KeyedResource.Service<>() {
-          @Override
-          public Experiment create(Actor actor, EnvRef env, JsonNode body) {
-            return experiments.create(actor, env, body);
-          }
-
-          @Override
-          public Experiment get(Actor actor, EnvRef env, String key) {
-            return experiments.get(actor, env, key);
-          }
-
-          @Override
-          public Page<Experiment> list(
-              Actor actor, EnvRef env, PageRequest page, ListFilter filter) {
-            return experiments.list(actor, env, page, filter);
-          }
-
-          @Override
-          public Experiment update(
-              Actor actor, EnvRef env, String key, JsonNode patch, long version) {
-            return experiments.update(actor, env, key, patch, version);
-          }
-
-          @Override
-          public Experiment archive(Actor actor, EnvRef env, String key, long version) {
-            return experiments.archive(actor, env, key, version);
-          }
-
-          @Override
-          public Experiment restore(Actor actor, EnvRef env, String key, long version) {
-            return experiments.restore(actor, env, key, version);
-          }
-        },
+        experiments,
         Views::experiment,
         Experiment::key,
         Experiment::meta);
@@ -363,39 +210,7 @@ public final class ResourceModules {
         "metric",
         KeyedResource.Rules.of(Access.ORG_READ, Access.ORG_WRITE),
         Http::project,
-        new KeyedResource.Service<>() {
-          @Override
-          public Metric create(Actor actor, ProjectRef scope, JsonNode body) {
-            return metrics.create(actor, scope, body);
-          }
-
-          @Override
-          public Metric get(Actor actor, ProjectRef scope, String key) {
-            return metrics.get(actor, scope, key);
-          }
-
-          @Override
-          public Page<Metric> list(
-              Actor actor, ProjectRef scope, PageRequest page, ListFilter filter) {
-            return metrics.list(actor, scope, page, filter);
-          }
-
-          @Override
-          public Metric update(
-              Actor actor, ProjectRef scope, String key, JsonNode patch, long version) {
-            return metrics.update(actor, scope, key, patch, version);
-          }
-
-          @Override
-          public Metric archive(Actor actor, ProjectRef scope, String key, long version) {
-            return metrics.archive(actor, scope, key, version);
-          }
-
-          @Override
-          public Metric restore(Actor actor, ProjectRef scope, String key, long version) {
-            return metrics.restore(actor, scope, key, version);
-          }
-        },
+        metrics,
         Views::metric,
         Metric::key,
         Metric::meta);

@@ -17,7 +17,8 @@ import dev.ff.control.store.Tx;
  * @param <S> the parent's address
  * @param <T> the resource record
  */
-public abstract class ScopedService<S, T> extends KeyedService<S, T> {
+public abstract class ScopedService<S, T> extends KeyedService<S, T>
+    implements ResourceOperations<S, T> {
 
   /**
    * A service over one table.
@@ -40,6 +41,7 @@ public abstract class ScopedService<S, T> extends KeyedService<S, T> {
    * @throws dev.ff.control.domain.AlreadyExists when the key is taken
    * @throws dev.ff.control.domain.NotFound when the parent does not exist
    */
+  @Override
   public T create(Actor actor, S scope, JsonNode body) {
     return doCreate(actor, scope, body);
   }
@@ -53,6 +55,7 @@ public abstract class ScopedService<S, T> extends KeyedService<S, T> {
    * @return the resource
    * @throws dev.ff.control.domain.NotFound when it does not exist
    */
+  @Override
   public T get(Actor actor, S scope, String key) {
     return doGet(scope, key);
   }
@@ -66,6 +69,7 @@ public abstract class ScopedService<S, T> extends KeyedService<S, T> {
    * @param filter key prefix, archived and the resource's own filters
    * @return one page in key order
    */
+  @Override
   public Page<T> list(Actor actor, S scope, PageRequest page, ListFilter filter) {
     return doList(scope, page, filter);
   }
@@ -82,6 +86,7 @@ public abstract class ScopedService<S, T> extends KeyedService<S, T> {
    * @throws dev.ff.control.domain.VersionConflict when the stored version differs
    * @throws dev.ff.control.domain.ValidationFailed with every problem's JSON Pointer
    */
+  @Override
   public T update(Actor actor, S scope, String key, JsonNode patch, long expectedVersion) {
     return doUpdate(actor, scope, key, patch, expectedVersion);
   }
@@ -96,6 +101,7 @@ public abstract class ScopedService<S, T> extends KeyedService<S, T> {
    * @param expectedVersion the version the caller read
    * @return the stored resource, version + 1
    */
+  @Override
   public T archive(Actor actor, S scope, String key, long expectedVersion) {
     return doSetArchived(actor, scope, key, true, expectedVersion);
   }
@@ -109,6 +115,7 @@ public abstract class ScopedService<S, T> extends KeyedService<S, T> {
    * @param expectedVersion the version the caller read
    * @return the stored resource, version + 1
    */
+  @Override
   public T restore(Actor actor, S scope, String key, long expectedVersion) {
     return doSetArchived(actor, scope, key, false, expectedVersion);
   }
