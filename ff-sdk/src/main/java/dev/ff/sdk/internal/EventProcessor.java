@@ -1,0 +1,257 @@
+package dev.ff.sdk.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ff.sdk.EventStats;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Queues events and posts them in batches ({@code POST {endpoint}/events}, a JSON array) from a
+ * background task. The caller's thread only offers to a bounded queue: a full queue drops (and
+ * counts) the event. A batch that fails is retried with exponential backoff, then dropped and
+ * counted. One batch is in flight at a time.
+ */
+public final class EventProcessor implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("dev.ff.sdk");
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  /**
+   * The settings.
+   *
+   * @param sdkKey the bearer token
+   * @param url the events URL
+   * @param capacity the queue bound
+   * @param batchSize the most events per request
+   * @param flushInterval the flush period
+   * @param maxAttempts attempts per batch before it is dropped
+   * @param retryInitial the first retry delay
+   * @param dedupCapacity how many (unit, flag, variation) exposures are remembered
+   */
+  public record Settings(
+      String sdkKey,
+      HttpUrl url,
+      int capacity,
+      int batchSize,
+      Duration flushInterval,
+      int maxAttempts,
+      Duration retryInitial,
+      int dedupCapacity) {}
+
+  private final Settings settings;
+  private final OkHttpClient client;
+  private final ScheduledExecutorService executor;
+  private final BlockingQueue<ObjectNode> queue;
+  private final Cache<String, Boolean> seen;
+  private final AtomicBoolean inFlight = new AtomicBoolean();
+  private final AtomicLong enqueued = new AtomicLong();
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong deduplicated = new AtomicLong();
+  private volatile ScheduledFuture<?> task;
+  private volatile boolean closed;
+
+  /**
+   * Starts the processor.
+   *
+   * @param settings the settings
+   * @param client the HTTP client
+   * @param executor where flushes run
+   */
+  public EventProcessor(Settings settings, OkHttpClient client, ScheduledExecutorService executor) {
+    this.settings = settings;
+    this.client = client;
+    this.executor = executor;
+    this.queue = new ArrayBlockingQueue<>(settings.capacity());
+    this.seen = Caffeine.newBuilder().maximumSize(settings.dedupCapacity()).build();
+    long period = settings.flushInterval().toMillis();
+    this.task = executor.scheduleWithFixedDelay(this::flush, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Whether this exposure is the first of its unit, flag and variation in this session.
+   *
+   * @param key the dedup key
+   * @return true the first time
+   */
+  public boolean firstExposure(String key) {
+    if (seen.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
+      return true;
+    }
+    deduplicated.incrementAndGet();
+    return false;
+  }
+
+  /**
+   * Queues an event without blocking.
+   *
+   * @param event the event
+   */
+  public void offer(ObjectNode event) {
+    if (closed) {
+      dropped.incrementAndGet();
+      return;
+    }
+    if (queue.offer(event)) {
+      enqueued.incrementAndGet();
+    } else {
+      dropped.incrementAndGet();
+    }
+  }
+
+  /**
+   * Counts an event that could not even be built (e.g. no config yet).
+   *
+   * @param n how many
+   */
+  public void countDropped(long n) {
+    dropped.addAndGet(n);
+  }
+
+  /**
+   * The counters.
+   *
+   * @return the stats
+   */
+  public EventStats stats() {
+    return new EventStats(enqueued.get(), sent.get(), dropped.get(), deduplicated.get());
+  }
+
+  /**
+   * Queued, not yet sent.
+   *
+   * @return the queue size
+   */
+  public int queued() {
+    return queue.size();
+  }
+
+  /** Starts sending a batch now unless one is in flight (asynchronous). */
+  public void flush() {
+    if (queue.isEmpty() || !inFlight.compareAndSet(false, true)) {
+      return;
+    }
+    List<ObjectNode> batch = new ArrayList<>();
+    queue.drainTo(batch, settings.batchSize());
+    if (batch.isEmpty()) {
+      inFlight.set(false);
+      return;
+    }
+    send(batch, 1);
+  }
+
+  private void send(List<ObjectNode> batch, int attempt) {
+    ArrayNode body = Json.MAPPER.createArrayNode();
+    batch.forEach(body::add);
+    Request request =
+        new Request.Builder()
+            .url(settings.url())
+            .header("Authorization", "Bearer " + settings.sdkKey())
+            .header("User-Agent", FfVersion.USER_AGENT)
+            .post(RequestBody.create(Json.write(body), JSON))
+            .build();
+    client
+        .newCall(request)
+        .enqueue(
+            new Callback() {
+              @Override
+              public void onResponse(Call call, Response response) {
+                try (response) {
+                  if (response.isSuccessful()) {
+                    done(batch, true);
+                  } else if (response.code() == 400 || response.code() == 413) {
+                    LOG.log(Level.WARNING, "ff: events refused with " + response.code());
+                    done(batch, false);
+                  } else {
+                    retry(batch, attempt, "status " + response.code());
+                  }
+                }
+              }
+
+              @Override
+              public void onFailure(Call call, IOException e) {
+                retry(batch, attempt, e.toString());
+              }
+            });
+  }
+
+  private void retry(List<ObjectNode> batch, int attempt, String why) {
+    if (attempt >= settings.maxAttempts() || closed) {
+      LOG.log(
+          Level.WARNING,
+          "ff: dropping " + batch.size() + " events after " + attempt + " attempts: " + why);
+      done(batch, false);
+      return;
+    }
+    long delay = settings.retryInitial().toMillis() << Math.min(attempt - 1, 10);
+    try {
+      executor.schedule(() -> send(batch, attempt + 1), delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      done(batch, false);
+    }
+  }
+
+  private void done(List<ObjectNode> batch, boolean ok) {
+    (ok ? sent : dropped).addAndGet(batch.size());
+    inFlight.set(false);
+    if (!closed && queue.size() >= settings.batchSize()) {
+      try {
+        executor.execute(this::flush);
+      } catch (RejectedExecutionException e) {
+        // shutting down
+      }
+    }
+  }
+
+  /** Stops flushing; events still queued are sent in one last attempt, or counted as dropped. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    ScheduledFuture<?> t = task;
+    if (t != null) {
+      t.cancel(false);
+    }
+    List<ObjectNode> rest = new ArrayList<>();
+    queue.drainTo(rest);
+    closed = true;
+    if (rest.isEmpty()) {
+      return;
+    }
+    ArrayNode body = Json.MAPPER.createArrayNode();
+    rest.forEach(body::add);
+    Request request =
+        new Request.Builder()
+            .url(settings.url())
+            .header("Authorization", "Bearer " + settings.sdkKey())
+            .post(RequestBody.create(Json.write(body), JSON))
+            .build();
+    try (Response response = client.newCall(request).execute()) {
+      (response.isSuccessful() ? sent : dropped).addAndGet(rest.size());
+    } catch (IOException e) {
+      dropped.addAndGet(rest.size());
+    }
+  }
+}
