@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       BucketCommand.class,
       StatsCommand.class,
       ServeCommand.class,
+      EdgeCommand.class,
       SeedCommand.class,
     })
 public final class Main implements Runnable {

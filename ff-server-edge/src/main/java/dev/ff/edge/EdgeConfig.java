@@ -1,0 +1,428 @@
+package dev.ff.edge;
+
+import dev.ff.core.document.KeyRing;
+import dev.ff.core.document.SigningKey;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of an edge evaluator.
+ *
+ * @param host listening address
+ * @param port listening port (0 picks a free one)
+ * @param controlUrl base URL of the control plane, e.g. {@code http://127.0.0.1:8080}
+ * @param environments served environments: environment key to that environment's SDK token, in
+ *     order
+ * @param signingKeys the keys documents may be signed with, {@code kid:secret,kid:secret}
+ * @param redisUrl Redis URL of the L2 document store ({@code redis://host:port}), or null for none
+ * @param maxCompiledEnvironments how many environments stay compiled in memory at once (at least 1)
+ * @param minBackoff first reconnect delay after the config stream drops
+ * @param maxBackoff largest reconnect delay
+ * @param pollInterval how often the document is fetched (with {@code If-None-Match}) while the
+ *     stream is down
+ * @param streamIdleTimeout a stream silent for this long (no event, no heartbeat) is reconnected
+ * @param heartbeatInterval heartbeat of the edge's own SSE streams
+ */
+public record EdgeConfig(
+    String host,
+    int port,
+    URI controlUrl,
+    Map<String, String> environments,
+    String signingKeys,
+    String redisUrl,
+    int maxCompiledEnvironments,
+    Duration minBackoff,
+    Duration maxBackoff,
+    Duration pollInterval,
+    Duration streamIdleTimeout,
+    Duration heartbeatInterval) {
+
+  /** Checks the settings and freezes the environment map. */
+  public EdgeConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(controlUrl, "controlUrl");
+    Objects.requireNonNull(signingKeys, "signingKeys");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+    if (maxCompiledEnvironments < 1) {
+      throw new IllegalArgumentException("maxCompiledEnvironments must be at least 1");
+    }
+    for (Map.Entry<String, String> e : environments.entrySet()) {
+      if (e.getKey().isBlank() || e.getValue().isBlank()) {
+        throw new IllegalArgumentException("blank environment key or token");
+      }
+    }
+    environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+    if (redisUrl != null && redisUrl.isBlank()) {
+      redisUrl = null;
+    }
+    requirePositive(minBackoff, "minBackoff");
+    requirePositive(maxBackoff, "maxBackoff");
+    requirePositive(pollInterval, "pollInterval");
+    requirePositive(streamIdleTimeout, "streamIdleTimeout");
+    requirePositive(heartbeatInterval, "heartbeatInterval");
+  }
+
+  /**
+   * Defaults: {@code 127.0.0.1:8090}, control plane at {@code http://127.0.0.1:8080}, no
+   * environments, no keys, no Redis, 1000 compiled environments, backoff 250 ms..30 s, polling
+   * every 5 s, streams idle for 45 s reconnected, 15 s heartbeats.
+   *
+   * @return the defaults
+   */
+  public static EdgeConfig defaults() {
+    return new EdgeConfig(
+        "127.0.0.1",
+        8090,
+        URI.create("http://127.0.0.1:8080"),
+        Map.of(),
+        "",
+        null,
+        1000,
+        Duration.ofMillis(250),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(45),
+        Duration.ofSeconds(15));
+  }
+
+  /**
+   * Reads {@code FF_CONTROL_URL}, {@code FF_EDGE_ENVIRONMENTS} ({@code envKey=sdkToken,...}),
+   * {@code FF_SIGNING_KEYS} ({@code kid:secret,...}), {@code FF_REDIS_URL}, {@code FF_HTTP_HOST},
+   * {@code FF_HTTP_PORT}, {@code FF_EDGE_MAX_COMPILED} and {@code FF_EDGE_POLL_SECONDS} over the
+   * defaults.
+   *
+   * @param env the environment variables
+   * @return the settings
+   * @throws IllegalArgumentException when a value is malformed
+   */
+  public static EdgeConfig fromEnvironment(Map<String, String> env) {
+    EdgeConfig c = defaults();
+    if (env.containsKey("FF_CONTROL_URL")) {
+      c = c.withControlUrl(env.get("FF_CONTROL_URL"));
+    }
+    if (env.containsKey("FF_EDGE_ENVIRONMENTS")) {
+      c = c.withEnvironments(parseEnvironments(env.get("FF_EDGE_ENVIRONMENTS")));
+    }
+    if (env.containsKey("FF_SIGNING_KEYS")) {
+      c = c.withSigningKeys(env.get("FF_SIGNING_KEYS"));
+    }
+    if (env.containsKey("FF_REDIS_URL")) {
+      c = c.withRedisUrl(env.get("FF_REDIS_URL"));
+    }
+    if (env.containsKey("FF_HTTP_HOST")) {
+      c = c.withHost(env.get("FF_HTTP_HOST"));
+    }
+    if (env.containsKey("FF_HTTP_PORT")) {
+      c = c.withPort(integer(env, "FF_HTTP_PORT"));
+    }
+    if (env.containsKey("FF_EDGE_MAX_COMPILED")) {
+      c = c.withMaxCompiledEnvironments(integer(env, "FF_EDGE_MAX_COMPILED"));
+    }
+    if (env.containsKey("FF_EDGE_POLL_SECONDS")) {
+      c = c.withPollInterval(Duration.ofSeconds(integer(env, "FF_EDGE_POLL_SECONDS")));
+    }
+    return c;
+  }
+
+  /**
+   * Parses {@code envKey=sdkToken,envKey=sdkToken}.
+   *
+   * @param text the list
+   * @return the map, in order
+   * @throws IllegalArgumentException on an entry without {@code =}, a blank part or a repeated key
+   */
+  public static Map<String, String> parseEnvironments(String text) {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String entry : text.split(",")) {
+      String trimmed = entry.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      int eq = trimmed.indexOf('=');
+      if (eq <= 0 || eq == trimmed.length() - 1) {
+        throw new IllegalArgumentException("expected envKey=sdkToken, got an entry without both");
+      }
+      String key = trimmed.substring(0, eq).trim();
+      if (result.put(key, trimmed.substring(eq + 1).trim()) != null) {
+        throw new IllegalArgumentException("environment " + key + " is listed twice");
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The signing keys as a key ring: every listed key verifies (rotation).
+   *
+   * @return the key ring
+   * @throws IllegalArgumentException when the list is empty or malformed
+   */
+  public KeyRing keyRing() {
+    List<SigningKey> keys = new ArrayList<>();
+    for (String entry : signingKeys.split(",")) {
+      String trimmed = entry.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      int colon = trimmed.indexOf(':');
+      if (colon <= 0 || colon == trimmed.length() - 1) {
+        throw new IllegalArgumentException("expected kid:secret in the signing keys");
+      }
+      keys.add(
+          new SigningKey(
+              trimmed.substring(0, colon),
+              trimmed.substring(colon + 1).getBytes(StandardCharsets.UTF_8)));
+    }
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException("no signing keys: set FF_SIGNING_KEYS=kid:secret,...");
+    }
+    return KeyRing.of(keys.toArray(SigningKey[]::new));
+  }
+
+  /**
+   * With another listening address.
+   *
+   * @param value the host
+   * @return the settings
+   */
+  public EdgeConfig withHost(String value) {
+    return new EdgeConfig(
+        value,
+        port,
+        controlUrl,
+        environments,
+        signingKeys,
+        redisUrl,
+        maxCompiledEnvironments,
+        minBackoff,
+        maxBackoff,
+        pollInterval,
+        streamIdleTimeout,
+        heartbeatInterval);
+  }
+
+  /**
+   * With another port.
+   *
+   * @param value the port (0: any free one)
+   * @return the settings
+   */
+  public EdgeConfig withPort(int value) {
+    return new EdgeConfig(
+        host,
+        value,
+        controlUrl,
+        environments,
+        signingKeys,
+        redisUrl,
+        maxCompiledEnvironments,
+        minBackoff,
+        maxBackoff,
+        pollInterval,
+        streamIdleTimeout,
+        heartbeatInterval);
+  }
+
+  /**
+   * With another control plane.
+   *
+   * @param value its base URL (a trailing slash is dropped)
+   * @return the settings
+   */
+  public EdgeConfig withControlUrl(String value) {
+    String trimmed = value.trim();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return new EdgeConfig(
+        host,
+        port,
+        URI.create(trimmed),
+        environments,
+        signingKeys,
+        redisUrl,
+        maxCompiledEnvironments,
+        minBackoff,
+        maxBackoff,
+        pollInterval,
+        streamIdleTimeout,
+        heartbeatInterval);
+  }
+
+  /**
+   * With other served environments.
+   *
+   * @param value environment key to SDK token
+   * @return the settings
+   */
+  public EdgeConfig withEnvironments(Map<String, String> value) {
+    return new EdgeConfig(
+        host,
+        port,
+        controlUrl,
+        value,
+        signingKeys,
+        redisUrl,
+        maxCompiledEnvironments,
+        minBackoff,
+        maxBackoff,
+        pollInterval,
+        streamIdleTimeout,
+        heartbeatInterval);
+  }
+
+  /**
+   * With other signing keys.
+   *
+   * @param value {@code kid:secret,kid:secret}
+   * @return the settings
+   */
+  public EdgeConfig withSigningKeys(String value) {
+    return new EdgeConfig(
+        host,
+        port,
+        controlUrl,
+        environments,
+        value,
+        redisUrl,
+        maxCompiledEnvironments,
+        minBackoff,
+        maxBackoff,
+        pollInterval,
+        streamIdleTimeout,
+        heartbeatInterval);
+  }
+
+  /**
+   * With (or without) a Redis L2 store.
+   *
+   * @param value {@code redis://host:port}, or null/blank for none
+   * @return the settings
+   */
+  public EdgeConfig withRedisUrl(String value) {
+    return new EdgeConfig(
+        host,
+        port,
+        controlUrl,
+        environments,
+        signingKeys,
+        value,
+        maxCompiledEnvironments,
+        minBackoff,
+        maxBackoff,
+        pollInterval,
+        streamIdleTimeout,
+        heartbeatInterval);
+  }
+
+  /**
+   * With another bound on compiled environments.
+   *
+   * @param value at least 1
+   * @return the settings
+   */
+  public EdgeConfig withMaxCompiledEnvironments(int value) {
+    return new EdgeConfig(
+        host,
+        port,
+        controlUrl,
+        environments,
+        signingKeys,
+        redisUrl,
+        value,
+        minBackoff,
+        maxBackoff,
+        pollInterval,
+        streamIdleTimeout,
+        heartbeatInterval);
+  }
+
+  /**
+   * With other reconnect delays.
+   *
+   * @param min the first delay
+   * @param max the largest delay
+   * @return the settings
+   */
+  public EdgeConfig withBackoff(Duration min, Duration max) {
+    return new EdgeConfig(
+        host,
+        port,
+        controlUrl,
+        environments,
+        signingKeys,
+        redisUrl,
+        maxCompiledEnvironments,
+        min,
+        max,
+        pollInterval,
+        streamIdleTimeout,
+        heartbeatInterval);
+  }
+
+  /**
+   * With another polling interval (while the stream is down).
+   *
+   * @param value the interval
+   * @return the settings
+   */
+  public EdgeConfig withPollInterval(Duration value) {
+    return new EdgeConfig(
+        host,
+        port,
+        controlUrl,
+        environments,
+        signingKeys,
+        redisUrl,
+        maxCompiledEnvironments,
+        minBackoff,
+        maxBackoff,
+        value,
+        streamIdleTimeout,
+        heartbeatInterval);
+  }
+
+  /**
+   * With another stream idle timeout.
+   *
+   * @param value the timeout
+   * @return the settings
+   */
+  public EdgeConfig withStreamIdleTimeout(Duration value) {
+    return new EdgeConfig(
+        host,
+        port,
+        controlUrl,
+        environments,
+        signingKeys,
+        redisUrl,
+        maxCompiledEnvironments,
+        minBackoff,
+        maxBackoff,
+        pollInterval,
+        value,
+        heartbeatInterval);
+  }
+
+  private static int integer(Map<String, String> env, String name) {
+    try {
+      return Integer.parseInt(env.get(name).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " is not an integer", e);
+    }
+  }
+
+  private static void requirePositive(Duration value, String name) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The edge's HTTP routes, SDK token authentication and SDK config streams. */
+package dev.ff.edge.http;
