@@ -318,17 +318,7 @@ public final class ControlPlaneServer implements AutoCloseable {
     if (spec == null) {
       spec = persisted(data.resolve("signing-key"), () -> "k1:" + randomSecret());
     }
-    List<SigningKey> keys = new ArrayList<>();
-    for (String part : spec.split(",")) {
-      int colon = part.indexOf(':');
-      if (colon <= 0 || colon == part.length() - 1) {
-        throw new IllegalArgumentException("FF_SIGNING_KEYS must be kid1:secret1,kid2:secret2");
-      }
-      keys.add(
-          new SigningKey(
-              part.substring(0, colon).trim(),
-              part.substring(colon + 1).trim().getBytes(StandardCharsets.UTF_8)));
-    }
+    List<SigningKey> keys = SigningKey.parseList(spec);
     return new SigningKeys(keys.get(0), keys.subList(1, keys.size()).toArray(SigningKey[]::new));
   }
 

@@ -3,12 +3,9 @@ package dev.ff.edge;
 import dev.ff.core.document.KeyRing;
 import dev.ff.core.document.SigningKey;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -166,25 +163,7 @@ public record EdgeConfig(
    * @throws IllegalArgumentException when the list is empty or malformed
    */
   public KeyRing keyRing() {
-    List<SigningKey> keys = new ArrayList<>();
-    for (String entry : signingKeys.split(",")) {
-      String trimmed = entry.trim();
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      int colon = trimmed.indexOf(':');
-      if (colon <= 0 || colon == trimmed.length() - 1) {
-        throw new IllegalArgumentException("expected kid:secret in the signing keys");
-      }
-      keys.add(
-          new SigningKey(
-              trimmed.substring(0, colon),
-              trimmed.substring(colon + 1).getBytes(StandardCharsets.UTF_8)));
-    }
-    if (keys.isEmpty()) {
-      throw new IllegalArgumentException("no signing keys: set FF_SIGNING_KEYS=kid:secret,...");
-    }
-    return KeyRing.of(keys.toArray(SigningKey[]::new));
+    return KeyRing.of(SigningKey.parseList(signingKeys).toArray(SigningKey[]::new));
   }
 
   /**

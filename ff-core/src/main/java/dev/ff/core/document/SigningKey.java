@@ -1,6 +1,9 @@
 package dev.ff.core.document;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,6 +27,38 @@ public record SigningKey(String kid, byte[] secret) {
       throw new IllegalArgumentException("secret must not be empty");
     }
     secret = secret.clone();
+  }
+
+  /**
+   * Parses the settings form of a key list, {@code kid1:secret1,kid2:secret2} (secrets taken as
+   * UTF-8, blank entries skipped), keeping the order: servers sign with the first and every key
+   * verifies, which is how a key is rotated in and out.
+   *
+   * @param spec the list
+   * @return the keys, at least one
+   * @throws IllegalArgumentException when the list is empty or an entry is not {@code kid:secret}
+   */
+  public static List<SigningKey> parseList(String spec) {
+    List<SigningKey> keys = new ArrayList<>();
+    for (String entry : spec.split(",")) {
+      String trimmed = entry.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      int colon = trimmed.indexOf(':');
+      if (colon <= 0 || colon == trimmed.length() - 1) {
+        throw new IllegalArgumentException(
+            "signing keys: expected kid:secret, got an entry of " + trimmed.length() + " chars");
+      }
+      keys.add(
+          new SigningKey(
+              trimmed.substring(0, colon).trim(),
+              trimmed.substring(colon + 1).trim().getBytes(StandardCharsets.UTF_8)));
+    }
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException("signing keys: none given (kid1:secret1,kid2:secret2)");
+    }
+    return List.copyOf(keys);
   }
 
   /**

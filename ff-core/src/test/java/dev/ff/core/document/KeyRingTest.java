@@ -3,6 +3,8 @@ package dev.ff.core.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Key rings and signing keys. */
@@ -49,5 +51,21 @@ class KeyRingTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new SigningKey(null, new byte[] {1}))
         .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void parseList_keepsTheOrderAndRefusesMalformedEntries() {
+    List<SigningKey> keys = SigningKey.parseList(" k2:new-secret , k1:old-secret,");
+    assertThat(keys)
+        .containsExactly(
+            new SigningKey("k2", "new-secret".getBytes(StandardCharsets.UTF_8)),
+            new SigningKey("k1", "old-secret".getBytes(StandardCharsets.UTF_8)));
+    for (String bad : new String[] {"", " , ", "k1", "k1:", ":hunter2"}) {
+      assertThatThrownBy(() -> SigningKey.parseList(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("signing keys:")
+          .hasMessageNotContaining("hunter2");
+    }
   }
 }
