@@ -30,8 +30,8 @@ public final class SdkVersions {
   /**
    * One version.
    *
-   * @param key {@code ff}, {@code launchdarkly}, {@code unleash}, {@code openfeature.sdk}, {@code
-   *     flagd} or {@code jmh}
+   * @param key {@code ff}, {@code ff-sdk}, {@code launchdarkly}, {@code unleash}, {@code
+   *     openfeature.sdk}, {@code flagd} or {@code jmh}
    * @return the version, or {@code ?} when unknown
    */
   public static String get(String key) {

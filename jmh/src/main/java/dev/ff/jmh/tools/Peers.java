@@ -2,6 +2,7 @@ package dev.ff.jmh.tools;
 
 import dev.ff.jmh.harness.Peer;
 import dev.ff.jmh.peers.ff.FfPeer;
+import dev.ff.jmh.peers.ff_sdk.FfSdkPeer;
 import dev.ff.jmh.peers.flagd.FlagdPeer;
 import dev.ff.jmh.peers.launchdarkly.LaunchDarklyPeer;
 import dev.ff.jmh.peers.unleash.UnleashPeer;
@@ -25,6 +26,7 @@ public final class Peers {
   public static Map<String, Supplier<Peer<?>>> all() {
     Map<String, Supplier<Peer<?>>> peers = new LinkedHashMap<>();
     peers.put("ff", FfPeer::new);
+    peers.put("ff_sdk", FfSdkPeer::new); // the Java SDK over the same document, exposures on
     peers.put("launchdarkly", LaunchDarklyPeer::new);
     peers.put("unleash", UnleashPeer::new);
     peers.put("unleash_inline", () -> new UnleashPeer(true)); // diagnostic, not the SDK default

@@ -74,9 +74,10 @@ public final class Report {
     String versions =
         String.format(
             Locale.ROOT,
-            "ff-core %s, launchdarkly-java-server-sdk %s, unleash-client-java %s,"
+            "ff-core %s, ff-sdk %s, launchdarkly-java-server-sdk %s, unleash-client-java %s,"
                 + " openfeature sdk %s + flagd provider %s",
             SdkVersions.get("ff"),
+            SdkVersions.get("ff-sdk"),
             SdkVersions.get("launchdarkly"),
             SdkVersions.get("unleash"),
             SdkVersions.get("openfeature.sdk"),

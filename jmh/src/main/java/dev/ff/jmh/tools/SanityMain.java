@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * Runs the full sanity check once for every peer, or for the peers named as arguments, and prints
  * it. Exits with 1 when a peer fails or cannot start, with 2 for an unknown peer name.
  *
- * <pre>java -cp benchmarks.jar dev.ff.jmh.tools.SanityMain [ff launchdarkly unleash ...]</pre>
+ * <pre>java -cp benchmarks.jar dev.ff.jmh.tools.SanityMain [ff ff_sdk launchdarkly unleash ...]
+ * </pre>
  */
 public final class SanityMain {
   private SanityMain() {}
