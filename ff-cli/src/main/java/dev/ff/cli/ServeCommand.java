@@ -2,6 +2,7 @@ package dev.ff.cli;
 
 import dev.ff.control.ControlPlaneConfig;
 import dev.ff.control.ControlPlaneServer;
+import dev.ff.edge.EdgeConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,17 +10,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ff serve}: the whole platform in one JVM on one port. Without {@code FF_DATABASE_URL} it
- * runs an embedded PostgreSQL under the data folder; on first start it seeds a demo organisation
- * and prints the URL and an admin token ({@code FF_ADMIN_TOKEN} presets it). Every other setting
- * comes from the {@code FF_*} environment variables listed in ff-server-control's README ({@code
- * FF_HTTP_HOST} for the listening address, 127.0.0.1 by default).
+ * {@code ff serve}: the whole platform in one JVM on one port: the control plane ({@code /v1}) and
+ * the edge ({@code /evaluate}, {@code /configs/{envKey}}, {@code /stream/{envKey}} for SDK tokens,
+ * see {@link AllInOne}). Without {@code FF_DATABASE_URL} it runs an embedded PostgreSQL under the
+ * data folder; on first start it seeds a demo organisation and prints the URL and an admin token
+ * ({@code FF_ADMIN_TOKEN} presets it). Every other setting comes from the {@code FF_*} environment
+ * variables listed in ff-server-control's README ({@code FF_HTTP_HOST} for the listening address,
+ * 127.0.0.1 by default).
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the platform (control plane REST API, config delivery and streams) on one port.",
+      "Run the platform (control plane REST API, edge evaluation, config delivery and streams)"
+          + " on one port.",
       "Uses an embedded PostgreSQL under --data unless FF_DATABASE_URL is set.",
     })
 final class ServeCommand implements Callable<Integer> {
@@ -42,8 +46,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ControlPlaneServer server = new ControlPlaneServer(config(System.getenv())).start();
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ff-shutdown"));
+    Map<String, String> env = System.getenv();
+    AllInOne platform = new AllInOne(config(env), EdgeConfig.fromEnvironment(env)).start();
+    Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "ff-shutdown"));
+    ControlPlaneServer server = platform.control();
     System.out.println("ff is serving on " + server.url());
     System.out.println("admin token: " + server.adminToken());
     System.out.println(

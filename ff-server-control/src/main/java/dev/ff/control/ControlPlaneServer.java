@@ -17,6 +17,7 @@ import dev.ff.server.http.HttpServer;
 import dev.ff.server.http.Route;
 import dev.ff.server.http.RouteOptions;
 import dev.ff.server.http.ServerConfig;
+import dev.ff.server.metrics.ServerMetrics;
 import dev.ff.server.ratelimit.RateLimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +59,7 @@ public final class ControlPlaneServer implements AutoCloseable {
   private final List<RouteModule> extraModules = new ArrayList<>();
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final ServerMetrics metrics = ServerMetrics.create();
   private ControlPlane services;
   private ConfigStreams streams;
   private HttpServer server;
@@ -161,6 +163,7 @@ public final class ControlPlaneServer implements AutoCloseable {
                           config.rateLimitPerSecond(),
                           config.rateLimitBurst())
                       .build())
+              .metrics(metrics)
               .objectMapper(Json.MAPPER)
               .readinessCheck("config-feed", feed::connected)
               .debugRoutes(true)
@@ -199,6 +202,16 @@ public final class ControlPlaneServer implements AutoCloseable {
     } finally {
       instance.close();
     }
+  }
+
+  /**
+   * The server's metrics ({@code /metrics}); modules mounted into the process register theirs on
+   * {@code metrics().registry()}, also before {@link #start()}.
+   *
+   * @return the metrics
+   */
+  public ServerMetrics metrics() {
+    return metrics;
   }
 
   /**

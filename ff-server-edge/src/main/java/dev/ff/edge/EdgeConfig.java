@@ -26,6 +26,9 @@ import java.util.Objects;
  *     stream is down
  * @param streamIdleTimeout a stream silent for this long (no event, no heartbeat) is reconnected
  * @param heartbeatInterval heartbeat of the edge's own SSE streams
+ * @param rateLimitPerSecond sustained requests per second per SDK token (per client address for
+ *     requests without a token) on the edge's routes
+ * @param rateLimitBurst burst size of that limit
  */
 public record EdgeConfig(
     String host,
@@ -39,7 +42,15 @@ public record EdgeConfig(
     Duration maxBackoff,
     Duration pollInterval,
     Duration streamIdleTimeout,
-    Duration heartbeatInterval) {
+    Duration heartbeatInterval,
+    double rateLimitPerSecond,
+    int rateLimitBurst) {
+
+  /** Default sustained rate per SDK token: high, a guard against runaway clients, not a quota. */
+  public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 100_000;
+
+  /** Default burst per SDK token. */
+  public static final int DEFAULT_RATE_LIMIT_BURST = 200_000;
 
   /** Checks the settings and freezes the environment map. */
   public EdgeConfig {
@@ -66,6 +77,9 @@ public record EdgeConfig(
     requirePositive(pollInterval, "pollInterval");
     requirePositive(streamIdleTimeout, "streamIdleTimeout");
     requirePositive(heartbeatInterval, "heartbeatInterval");
+    if (!(rateLimitPerSecond > 0) || rateLimitBurst < 1) {
+      throw new IllegalArgumentException("rate limit and burst must be positive");
+    }
   }
 
   /**
@@ -88,14 +102,16 @@ public record EdgeConfig(
         Duration.ofSeconds(30),
         Duration.ofSeconds(5),
         Duration.ofSeconds(45),
-        Duration.ofSeconds(15));
+        Duration.ofSeconds(15),
+        DEFAULT_RATE_LIMIT_PER_SECOND,
+        DEFAULT_RATE_LIMIT_BURST);
   }
 
   /**
    * Reads {@code FF_CONTROL_URL}, {@code FF_EDGE_ENVIRONMENTS} ({@code envKey=sdkToken,...}),
    * {@code FF_SIGNING_KEYS} ({@code kid:secret,...}), {@code FF_REDIS_URL}, {@code FF_HTTP_HOST},
-   * {@code FF_HTTP_PORT}, {@code FF_EDGE_MAX_COMPILED} and {@code FF_EDGE_POLL_SECONDS} over the
-   * defaults.
+   * {@code FF_HTTP_PORT}, {@code FF_EDGE_MAX_COMPILED}, {@code FF_EDGE_POLL_SECONDS}, {@code
+   * FF_EDGE_RATE_LIMIT_PER_SECOND} and {@code FF_EDGE_RATE_LIMIT_BURST} over the defaults.
    *
    * @param env the environment variables
    * @return the settings
@@ -126,6 +142,17 @@ public record EdgeConfig(
     }
     if (env.containsKey("FF_EDGE_POLL_SECONDS")) {
       c = c.withPollInterval(Duration.ofSeconds(integer(env, "FF_EDGE_POLL_SECONDS")));
+    }
+    if (env.containsKey("FF_EDGE_RATE_LIMIT_PER_SECOND")
+        || env.containsKey("FF_EDGE_RATE_LIMIT_BURST")) {
+      c =
+          c.withRateLimit(
+              env.containsKey("FF_EDGE_RATE_LIMIT_PER_SECOND")
+                  ? integer(env, "FF_EDGE_RATE_LIMIT_PER_SECOND")
+                  : c.rateLimitPerSecond(),
+              env.containsKey("FF_EDGE_RATE_LIMIT_BURST")
+                  ? integer(env, "FF_EDGE_RATE_LIMIT_BURST")
+                  : c.rateLimitBurst());
     }
     return c;
   }
@@ -185,7 +212,9 @@ public record EdgeConfig(
         maxBackoff,
         pollInterval,
         streamIdleTimeout,
-        heartbeatInterval);
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst);
   }
 
   /**
@@ -207,7 +236,9 @@ public record EdgeConfig(
         maxBackoff,
         pollInterval,
         streamIdleTimeout,
-        heartbeatInterval);
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst);
   }
 
   /**
@@ -233,7 +264,9 @@ public record EdgeConfig(
         maxBackoff,
         pollInterval,
         streamIdleTimeout,
-        heartbeatInterval);
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst);
   }
 
   /**
@@ -255,7 +288,9 @@ public record EdgeConfig(
         maxBackoff,
         pollInterval,
         streamIdleTimeout,
-        heartbeatInterval);
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst);
   }
 
   /**
@@ -277,7 +312,9 @@ public record EdgeConfig(
         maxBackoff,
         pollInterval,
         streamIdleTimeout,
-        heartbeatInterval);
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst);
   }
 
   /**
@@ -299,7 +336,9 @@ public record EdgeConfig(
         maxBackoff,
         pollInterval,
         streamIdleTimeout,
-        heartbeatInterval);
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst);
   }
 
   /**
@@ -321,7 +360,9 @@ public record EdgeConfig(
         maxBackoff,
         pollInterval,
         streamIdleTimeout,
-        heartbeatInterval);
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst);
   }
 
   /**
@@ -344,7 +385,9 @@ public record EdgeConfig(
         max,
         pollInterval,
         streamIdleTimeout,
-        heartbeatInterval);
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst);
   }
 
   /**
@@ -366,7 +409,9 @@ public record EdgeConfig(
         maxBackoff,
         value,
         streamIdleTimeout,
-        heartbeatInterval);
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst);
   }
 
   /**
@@ -388,7 +433,9 @@ public record EdgeConfig(
         maxBackoff,
         pollInterval,
         value,
-        heartbeatInterval);
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst);
   }
 
   private static int integer(Map<String, String> env, String name) {
@@ -403,5 +450,30 @@ public record EdgeConfig(
     if (value == null || value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be positive");
     }
+  }
+
+  /**
+   * With another rate limit on the edge's routes.
+   *
+   * @param perSecond sustained requests per second per SDK token
+   * @param burst burst size
+   * @return the settings
+   */
+  public EdgeConfig withRateLimit(double perSecond, int burst) {
+    return new EdgeConfig(
+        host,
+        port,
+        controlUrl,
+        environments,
+        signingKeys,
+        redisUrl,
+        maxCompiledEnvironments,
+        minBackoff,
+        maxBackoff,
+        pollInterval,
+        streamIdleTimeout,
+        heartbeatInterval,
+        perSecond,
+        burst);
   }
 }

@@ -1,18 +1,16 @@
 package dev.ff.edge;
 
+import dev.ff.edge.http.ConfiguredReplicas;
 import dev.ff.edge.http.EdgeAuthenticator;
 import dev.ff.edge.http.EdgeRoutes;
 import dev.ff.edge.http.StreamHub;
-import dev.ff.edge.replica.DocumentStore;
 import dev.ff.edge.replica.EdgeMetrics;
 import dev.ff.edge.replica.EnvironmentReplica;
-import dev.ff.edge.replica.PlanCache;
-import dev.ff.edge.replica.RedisDocumentStore;
-import dev.ff.edge.replica.ReplicaContext;
 import dev.ff.server.http.HttpServer;
 import dev.ff.server.http.Router;
 import dev.ff.server.http.ServerConfig;
 import dev.ff.server.metrics.ServerMetrics;
+import dev.ff.server.ratelimit.RateLimiter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -22,12 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +44,7 @@ public final class EdgeServer implements AutoCloseable {
   private final EdgeMetrics metrics = new EdgeMetrics(serverMetrics.registry());
   private final CountDownLatch closed = new CountDownLatch(1);
   private Map<String, EnvironmentReplica> replicas = Map.of();
-  private ScheduledExecutorService scheduler;
-  private ExecutorService workers;
-  private DocumentStore store = DocumentStore.NONE;
+  private EdgeRuntime runtime;
   private StreamHub hub;
   private HttpServer http;
 
@@ -104,43 +94,28 @@ public final class EdgeServer implements AutoCloseable {
     if (config.environments().isEmpty()) {
       throw new IllegalArgumentException("no environments: set FF_EDGE_ENVIRONMENTS=envKey=token");
     }
-    scheduler = Executors.newScheduledThreadPool(1, threads("ff-edge-scheduler"));
-    workers = Executors.newCachedThreadPool(threads("ff-edge-replica"));
-    if (config.redisUrl() != null) {
-      store = new RedisDocumentStore(config.redisUrl());
-    }
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    ReplicaContext context =
-        new ReplicaContext(
-            config.controlUrl(),
-            config.keyRing(),
-            clock,
-            scheduler,
-            workers,
-            client,
-            store,
-            new PlanCache(config.maxCompiledEnvironments(), metrics),
-            metrics,
-            config.minBackoff(),
-            config.maxBackoff(),
-            config.pollInterval(),
-            config.streamIdleTimeout());
+    runtime =
+        new EdgeRuntime(config, config.controlUrl(), config.keyRing(), clock, client, metrics);
     hub = new StreamHub(metrics);
     Map<String, EnvironmentReplica> built = new LinkedHashMap<>();
     config
         .environments()
         .forEach(
             (env, token) -> {
-              EnvironmentReplica replica = new EnvironmentReplica(env, token, context);
+              EnvironmentReplica replica = new EnvironmentReplica(env, token, runtime.context());
               replica.addListener(hub);
               built.put(env, replica);
             });
     replicas = Collections.unmodifiableMap(built);
-    Router router = new EdgeRoutes(replicas, hub, metrics).register(Router.builder()).build();
+    Router router =
+        new EdgeRoutes(new ConfiguredReplicas(replicas), hub, metrics)
+            .register(Router.builder())
+            .build();
     http =
         HttpServer.builder(
                 ServerConfig.defaults()
@@ -149,6 +124,13 @@ public final class EdgeServer implements AutoCloseable {
                     .withHeartbeatInterval(config.heartbeatInterval()))
             .router(router)
             .authenticator(new EdgeAuthenticator(replicas.values()))
+            .rateLimits(
+                RateLimiter.builder()
+                    .limit(
+                        EdgeRoutes.RATE_LIMIT_CLASS,
+                        config.rateLimitPerSecond(),
+                        config.rateLimitBurst())
+                    .build())
             .metrics(serverMetrics)
             .readinessCheck("configs", this::allReady)
             .build()
@@ -243,27 +225,9 @@ public final class EdgeServer implements AutoCloseable {
     if (http != null) {
       http.close();
     }
-    if (scheduler != null) {
-      scheduler.shutdownNow();
+    if (runtime != null) {
+      runtime.close();
     }
-    if (workers != null) {
-      workers.shutdownNow();
-      try {
-        workers.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    store.close();
     closed.countDown();
-  }
-
-  private static ThreadFactory threads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

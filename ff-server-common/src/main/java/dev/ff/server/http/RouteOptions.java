@@ -12,13 +12,22 @@ import java.util.Optional;
  * @param isInline runs on the event loop: only for trivially cheap, never-blocking handlers
  * @param rateLimit the rate-limit class, if the route is rate limited
  * @param isAdminOnly flagged for the {@link Authorizer} as an administrative route
+ * @param accessLogEvery successful responses (status below 400) are written to the access log with
+ *     probability {@code 1/accessLogEvery}; errors are always logged. {@code 1} logs every request.
  */
 public record RouteOptions(
-    boolean isPublic, boolean isInline, Optional<String> rateLimit, boolean isAdminOnly) {
+    boolean isPublic,
+    boolean isInline,
+    Optional<String> rateLimit,
+    boolean isAdminOnly,
+    int accessLogEvery) {
 
   /** Validates the fields. */
   public RouteOptions {
     Objects.requireNonNull(rateLimit, "rateLimit");
+    if (accessLogEvery < 1) {
+      throw new IllegalArgumentException("accessLogEvery must be at least 1: " + accessLogEvery);
+    }
   }
 
   /**
@@ -27,7 +36,7 @@ public record RouteOptions(
    * @return the defaults
    */
   public static RouteOptions defaults() {
-    return new RouteOptions(false, false, Optional.empty(), false);
+    return new RouteOptions(false, false, Optional.empty(), false, 1);
   }
 
   /**
@@ -36,7 +45,7 @@ public record RouteOptions(
    * @return the copy
    */
   public RouteOptions publicRoute() {
-    return new RouteOptions(true, isInline, rateLimit, isAdminOnly);
+    return new RouteOptions(true, isInline, rateLimit, isAdminOnly, accessLogEvery);
   }
 
   /**
@@ -45,7 +54,7 @@ public record RouteOptions(
    * @return the copy
    */
   public RouteOptions inline() {
-    return new RouteOptions(isPublic, true, rateLimit, isAdminOnly);
+    return new RouteOptions(isPublic, true, rateLimit, isAdminOnly, accessLogEvery);
   }
 
   /**
@@ -55,7 +64,7 @@ public record RouteOptions(
    * @return the copy
    */
   public RouteOptions rateLimitClass(String name) {
-    return new RouteOptions(isPublic, isInline, Optional.of(name), isAdminOnly);
+    return new RouteOptions(isPublic, isInline, Optional.of(name), isAdminOnly, accessLogEvery);
   }
 
   /**
@@ -64,6 +73,18 @@ public record RouteOptions(
    * @return the copy
    */
   public RouteOptions adminOnly() {
-    return new RouteOptions(isPublic, isInline, rateLimit, true);
+    return new RouteOptions(isPublic, isInline, rateLimit, true, accessLogEvery);
+  }
+
+  /**
+   * Copy whose successful requests are sampled in the access log (for hot routes such as
+   * evaluation, where a line per request would cost more than the request). Errors (status 400 and
+   * above) are always logged; request metrics and traces are not sampled.
+   *
+   * @param every log one in {@code every} successful requests on average (at least 1)
+   * @return the copy
+   */
+  public RouteOptions sampleAccessLog(int every) {
+    return new RouteOptions(isPublic, isInline, rateLimit, isAdminOnly, every);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -73,26 +74,37 @@ final class ServerRuntime {
     metrics.recordRequest(
         exchange.method, template == null ? UNMATCHED_ROUTE : template, status, seconds);
     tracing.end(exchange.span, exchange.method, template, status);
-    withMdc(
-        exchange,
-        () ->
-            ACCESS
-                .atInfo()
-                .addKeyValue("method", exchange.method)
-                .addKeyValue("route", template)
-                .addKeyValue("path", exchange.path)
-                .addKeyValue("status", status)
-                .addKeyValue("durationMs", Math.round(seconds * 1000.0 * 10) / 10.0)
-                .addKeyValue(MDC_CORRELATION_ID, exchange.correlationId)
-                .log(
-                    "{} {} {} {} {}ms",
-                    exchange.method,
-                    exchange.path,
-                    template == null ? "-" : template,
-                    status,
-                    Math.round(seconds * 1000.0)));
+    if (logged(exchange.route, status)) {
+      withMdc(
+          exchange,
+          () ->
+              ACCESS
+                  .atInfo()
+                  .addKeyValue("method", exchange.method)
+                  .addKeyValue("route", template)
+                  .addKeyValue("path", exchange.path)
+                  .addKeyValue("status", status)
+                  .addKeyValue("durationMs", Math.round(seconds * 1000.0 * 10) / 10.0)
+                  .addKeyValue(MDC_CORRELATION_ID, exchange.correlationId)
+                  .log(
+                      "{} {} {} {} {}ms",
+                      exchange.method,
+                      exchange.path,
+                      template == null ? "-" : template,
+                      status,
+                      Math.round(seconds * 1000.0)));
+    }
     metrics.requestFinished();
     inFlight.exit();
+  }
+
+  /** Whether a finished request goes to the access log: errors always, successes sampled. */
+  static boolean logged(Route route, int status) {
+    if (route == null || status >= 400) {
+      return true;
+    }
+    int every = route.options().accessLogEvery();
+    return every == 1 || ThreadLocalRandom.current().nextInt(every) == 0;
   }
 
   /** Runs an action with correlation id and trace id in the MDC. */

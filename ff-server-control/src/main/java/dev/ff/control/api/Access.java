@@ -28,7 +28,13 @@ public enum Access {
    * Read the config of the environment whose key is {@code {envKey}}: only tokens bound to an
    * environment with that key (SDK tokens, env-scoped admin tokens).
    */
-  CONFIG_BY_KEY(Optional.of(Role.VIEWER));
+  CONFIG_BY_KEY(Optional.of(Role.VIEWER)),
+  /**
+   * Evaluate flags of the environment a token is bound to (the edge's routes mounted into {@code ff
+   * serve}, which name the environment in the body): only tokens bound to an environment; the
+   * handler checks that the named environment is the token's.
+   */
+  ENV_TOKEN(Optional.of(Role.VIEWER));
 
   private final Optional<Role> minimumRole;
 

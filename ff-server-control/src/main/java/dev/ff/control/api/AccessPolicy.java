@@ -94,6 +94,9 @@ public final class AccessPolicy implements Authorizer {
             "This path is for environment-bound tokens; use"
                 + " /v1/orgs/{org}/projects/{project}/environments/{env}/config");
       }
+      if (access == Access.ENV_TOKEN) {
+        throw ProblemException.forbidden("This path is for environment-bound (SDK) tokens");
+      }
       return;
     }
     if (access == null) {
@@ -111,6 +114,11 @@ public final class AccessPolicy implements Authorizer {
         if (caller.env().filter(env -> env.env().equals(envKey)).isEmpty()) {
           throw ProblemException.forbidden(
               "The token is not bound to an environment with key '" + envKey + "'");
+        }
+      }
+      case ENV_TOKEN -> {
+        if (caller.env().isEmpty()) {
+          throw ProblemException.forbidden("A token bound to an environment is required");
         }
       }
       case CONFIG -> {

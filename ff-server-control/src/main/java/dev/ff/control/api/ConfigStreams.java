@@ -23,10 +23,12 @@ import org.slf4j.LoggerFactory;
  * {@code LISTEN/NOTIFY}), so a publish on any replica reaches the streams of every replica.
  *
  * <p>Events: {@code event: config} (the whole signed document) and {@code event: patch} ({@code
- * baseVersion, version, upsert, delete, signature} of the new document), each with {@code id:
- * <version>}. On connect the client gets nothing when its {@code Last-Event-ID} is the latest
- * version, a patch when it is the previous one, and the whole document otherwise. A stream then
- * receives a patch per new version, or the whole document when it missed versions.
+ * baseVersion, version, upsert, delete, signature} of the new document, plus {@code publishedAt},
+ * the publication time, which is outside the signed document and lets receivers measure
+ * propagation), each with {@code id: <version>}. On connect the client gets nothing when its {@code
+ * Last-Event-ID} is the latest version, a patch when it is the previous one, and the whole document
+ * otherwise. A stream then receives a patch per new version, or the whole document when it missed
+ * versions.
  *
  * <p>Fan-out runs on one thread of its own (the feed thread only hands over), reads each new
  * version once per environment and never blocks on a client: when a stream's connection cannot take
@@ -185,7 +187,10 @@ public final class ConfigStreams implements ConfigFeed.Listener, AutoCloseable {
       previous = read.get();
     }
     latest.merge(envId, target, (a, b) -> a.version() >= b.version() ? a : b);
-    return Optional.of(ConfigReader.diff(previous.document(), target.document()));
+    ObjectNode patch = ConfigReader.diff(previous.document(), target.document());
+    // Not part of the signed document: lets receivers measure publish-to-apply propagation.
+    patch.put("publishedAt", target.publishedAt().toString());
+    return Optional.of(patch);
   }
 
   private void submit(Runnable task) {

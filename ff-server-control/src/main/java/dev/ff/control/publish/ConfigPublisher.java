@@ -64,6 +64,16 @@ public final class ConfigPublisher {
   }
 
   /**
+   * The signing keys: the active one signs, every one of them verifies (edges in the same process
+   * check documents against {@link SigningKeys#ring()}).
+   *
+   * @return the keys
+   */
+  public SigningKeys keys() {
+    return keys;
+  }
+
+  /**
    * Publishes the current state of an environment as a new version.
    *
    * @param actor who

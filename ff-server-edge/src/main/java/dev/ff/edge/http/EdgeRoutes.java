@@ -11,57 +11,78 @@ import dev.ff.server.http.FieldError;
 import dev.ff.server.http.ProblemException;
 import dev.ff.server.http.Request;
 import dev.ff.server.http.Response;
+import dev.ff.server.http.Route;
 import dev.ff.server.http.RouteOptions;
 import dev.ff.server.http.Router;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The edge's routes: {@code POST /evaluate}, {@code POST /evaluate/batch}, {@code GET
  * /configs/{envKey}} and {@code GET /stream/{envKey}}. Every route needs the SDK token of the
- * environment it names ({@link EdgeAuthenticator}): none or an unknown one → 401, another
- * environment's → 403; an environment the edge does not serve → 404; an environment without a
- * verified document yet → 503 with {@code Retry-After: 1} (the stream instead waits for it).
+ * environment it names ({@link ReplicaAccess}): none or an unknown one → 401, another environment's
+ * → 403; an environment the edge does not serve → 404; an environment without a verified document
+ * yet → 503 with {@code Retry-After: 1} (the stream instead waits for it).
+ *
+ * <p>The routes run on the event loop (evaluation never blocks), are rate limited per SDK token by
+ * the class {@link #RATE_LIMIT_CLASS} and write one in {@link #ACCESS_LOG_EVERY} successful
+ * evaluations to the access log (errors always).
  */
 public final class EdgeRoutes {
+  /** The rate-limit class of the edge's routes (per SDK token, per client address without one). */
+  public static final String RATE_LIMIT_CLASS = "edge";
+
+  /** One successful evaluation in this many is written to the access log. */
+  public static final int ACCESS_LOG_EVERY = 1000;
+
   private static final Set<String> EVALUATE_MEMBERS =
       Set.of("envKey", "flagKey", "context", "default");
   private static final Set<String> BATCH_MEMBERS = Set.of("envKey", "flagKeys", "context");
 
-  private final Map<String, EnvironmentReplica> replicas;
+  private final ReplicaAccess replicas;
   private final StreamHub hub;
   private final EdgeMetrics metrics;
 
   /**
    * Routes over the served replicas.
    *
-   * @param replicas replica by environment key
+   * @param replicas which replica a request may use
    * @param hub the SDK stream hub
    * @param metrics the edge's metrics
    */
-  public EdgeRoutes(Map<String, EnvironmentReplica> replicas, StreamHub hub, EdgeMetrics metrics) {
-    this.replicas = Map.copyOf(replicas);
+  public EdgeRoutes(ReplicaAccess replicas, StreamHub hub, EdgeMetrics metrics) {
+    this.replicas = replicas;
     this.hub = hub;
     this.metrics = metrics;
   }
 
   /**
-   * Adds the routes to a router.
+   * The routes, with the given rate-limit class.
+   *
+   * @param rateLimitClass the rate-limit class to apply (configured on the server's limiter)
+   * @return the four routes
+   */
+  public List<Route> routes(String rateLimitClass) {
+    RouteOptions fast = RouteOptions.defaults().inline().rateLimitClass(rateLimitClass);
+    RouteOptions evaluation = fast.sampleAccessLog(ACCESS_LOG_EVERY);
+    return List.of(
+        new Route("POST", "/evaluate", this::evaluate, evaluation),
+        new Route("POST", "/evaluate/batch", this::batch, evaluation),
+        new Route("GET", "/configs/{envKey}", this::config, fast),
+        new Route("GET", "/stream/{envKey}", this::stream, fast));
+  }
+
+  /**
+   * Adds the routes (rate-limit class {@link #RATE_LIMIT_CLASS}) to a router.
    *
    * @param router the router builder
    * @return the same builder
    */
   public Router.Builder register(Router.Builder router) {
-    RouteOptions fast = RouteOptions.defaults().inline();
-    return router
-        .post("/evaluate", this::evaluate, fast)
-        .post("/evaluate/batch", this::batch, fast)
-        .get("/configs/{envKey}", this::config, fast)
-        .get("/stream/{envKey}", this::stream, fast);
+    return router.routes(routes(RATE_LIMIT_CLASS));
   }
 
   /**
@@ -174,15 +195,7 @@ public final class EdgeRoutes {
   }
 
   private EnvironmentReplica replica(Request request, String envKey) {
-    String bound = EdgeAuthenticator.boundEnv(request);
-    EnvironmentReplica replica = replicas.get(envKey);
-    if (replica == null) {
-      throw ProblemException.notFound("This edge does not serve environment " + envKey);
-    }
-    if (!bound.equals(envKey)) {
-      throw ProblemException.forbidden("The SDK token is not one of environment " + envKey);
-    }
-    return replica;
+    return replicas.replicaFor(request, envKey);
   }
 
   private static ProblemException notReady(String envKey) {

@@ -64,18 +64,18 @@ public final class StreamHub implements EnvironmentReplica.Listener {
   }
 
   /**
-   * Open client streams of an environment.
+   * Open client streams of a replica.
    *
-   * @param envKey the environment
+   * @param replica the replica's name (the environment key on a standalone edge)
    * @return the count
    */
-  public int clients(String envKey) {
-    return subscribers.getOrDefault(envKey, Set.of()).size();
+  public int clients(String replica) {
+    return subscribers.getOrDefault(replica, Set.of()).size();
   }
 
   @Override
   public void onChange(Change change) {
-    Set<Subscriber> set = subscribers.getOrDefault(change.envKey(), Set.of());
+    Set<Subscriber> set = subscribers.getOrDefault(change.replica(), Set.of());
     if (set.isEmpty()) {
       return;
     }
@@ -92,7 +92,7 @@ public final class StreamHub implements EnvironmentReplica.Listener {
   }
 
   private void subscribe(EnvironmentReplica replica, SseStream stream, long claimed) {
-    String env = replica.envKey();
+    String env = replica.name();
     Subscriber subscriber = new Subscriber(stream, claimed);
     Set<Subscriber> set = subscribers.computeIfAbsent(env, k -> ConcurrentHashMap.newKeySet());
     set.add(subscriber);

@@ -30,6 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,11 +70,11 @@ public final class EnvironmentReplica implements AutoCloseable {
   /**
    * A new snapshot replaced another.
    *
-   * @param envKey the environment
+   * @param replica the replica's name ({@link #name()})
    * @param previous the replaced snapshot, or null for the first one
    * @param current the new snapshot
    */
-  public record Change(String envKey, Snapshot previous, Snapshot current) {}
+  public record Change(String replica, Snapshot previous, Snapshot current) {}
 
   /** Told about every installed snapshot, on the thread that installed it; must not block. */
   @FunctionalInterface
@@ -93,8 +94,9 @@ public final class EnvironmentReplica implements AutoCloseable {
     STORE
   }
 
+  private final String name;
   private final String envKey;
-  private final String sdkToken;
+  private final Supplier<String> sdkToken;
   private final ReplicaContext ctx;
   private final AtomicReference<Snapshot> current = new AtomicReference<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -119,9 +121,30 @@ public final class EnvironmentReplica implements AutoCloseable {
    * @param ctx the shared context
    */
   public EnvironmentReplica(String envKey, String sdkToken, ReplicaContext ctx) {
+    this(envKey, envKey, constant(sdkToken), ctx);
+  }
+
+  /**
+   * A replica with its own name and a token that may change (the replicas that {@code ff serve}
+   * starts on demand follow the control plane with the latest SDK token a client presented).
+   *
+   * @param name unique among the replicas of one process: the key of its metrics, compiled plan, L2
+   *     copy and SDK streams (environment keys repeat across projects)
+   * @param envKey the environment key (checked against every document)
+   * @param sdkToken the current SDK token of the environment at the control plane
+   * @param ctx the shared context
+   */
+  public EnvironmentReplica(
+      String name, String envKey, Supplier<String> sdkToken, ReplicaContext ctx) {
+    this.name = Objects.requireNonNull(name, "name");
     this.envKey = Objects.requireNonNull(envKey, "envKey");
     this.sdkToken = Objects.requireNonNull(sdkToken, "sdkToken");
     this.ctx = Objects.requireNonNull(ctx, "ctx");
+  }
+
+  private static Supplier<String> constant(String token) {
+    Objects.requireNonNull(token, "sdkToken");
+    return () -> token;
   }
 
   /**
@@ -156,12 +179,21 @@ public final class EnvironmentReplica implements AutoCloseable {
   }
 
   /**
+   * The replica's name: the environment key, unless several projects' environments share a process.
+   *
+   * @return the name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
    * The environment's SDK token (edge clients authenticate with it too).
    *
    * @return the token
    */
   public String sdkToken() {
-    return sdkToken;
+    return sdkToken.get();
   }
 
   /**
@@ -181,7 +213,7 @@ public final class EnvironmentReplica implements AutoCloseable {
    */
   public Optional<CompiledConfig> plan() {
     Snapshot snapshot = current.get();
-    return snapshot == null ? Optional.empty() : ctx.plans().plan(envKey, snapshot);
+    return snapshot == null ? Optional.empty() : ctx.plans().plan(name, snapshot);
   }
 
   /**
@@ -256,7 +288,7 @@ public final class EnvironmentReplica implements AutoCloseable {
   public boolean fetch() {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri("")).timeout(Duration.ofSeconds(10)).GET();
-    request.header("Authorization", "Bearer " + sdkToken);
+    request.header("Authorization", "Bearer " + sdkToken.get());
     long have = version();
     if (have > 0) {
       request.header("If-None-Match", "\"" + have + "\"");
@@ -267,7 +299,7 @@ public final class EnvironmentReplica implements AutoCloseable {
       response = ctx.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
       arrived = ctx.clock().instant();
     } catch (IOException e) {
-      LOG.debug("config fetch of {} failed: {}", envKey, e.toString());
+      LOG.debug("config fetch of {} failed: {}", name, e.toString());
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -277,7 +309,7 @@ public final class EnvironmentReplica implements AutoCloseable {
       return false;
     }
     if (response.statusCode() != 200) {
-      LOG.warn("config fetch of {} answered {}", envKey, response.statusCode());
+      LOG.warn("config fetch of {} answered {}", name, response.statusCode());
       return false;
     }
     return acceptText(response.body(), Source.FETCH, arrived);
@@ -306,7 +338,7 @@ public final class EnvironmentReplica implements AutoCloseable {
     }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri("/stream"))
-            .header("Authorization", "Bearer " + sdkToken)
+            .header("Authorization", "Bearer " + sdkToken.get())
             .header("Accept", "text/event-stream")
             .timeout(Duration.ofSeconds(10))
             .GET();
@@ -319,7 +351,7 @@ public final class EnvironmentReplica implements AutoCloseable {
           ctx.http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() != 200) {
         response.body().close();
-        LOG.warn("config stream of {} answered {}", envKey, response.statusCode());
+        LOG.warn("config stream of {} answered {}", name, response.statusCode());
       } else {
         openBody = response.body();
         if (closed) {
@@ -330,7 +362,7 @@ public final class EnvironmentReplica implements AutoCloseable {
         read(response.body());
       }
     } catch (IOException e) {
-      LOG.debug("config stream of {} failed: {}", envKey, e.toString());
+      LOG.debug("config stream of {} failed: {}", name, e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -348,7 +380,7 @@ public final class EnvironmentReplica implements AutoCloseable {
       poller.cancel(false);
       poller = null;
     }
-    LOG.info("config stream of {} connected (have version {})", envKey, version());
+    LOG.info("config stream of {} connected (have version {})", name, version());
   }
 
   private void streamDropped() {
@@ -358,7 +390,7 @@ public final class EnvironmentReplica implements AutoCloseable {
     long delay;
     synchronized (this) {
       if (streamUp) {
-        LOG.info("config stream of {} dropped at version {}", envKey, version());
+        LOG.info("config stream of {} dropped at version {}", name, version());
       }
       streamUp = false;
       delay = backoffMillis(failures++);
@@ -389,7 +421,7 @@ public final class EnvironmentReplica implements AutoCloseable {
   private void checkIdle() {
     if (streamUp
         && ctx.clock().millis() - lastActivityMillis > ctx.streamIdleTimeout().toMillis()) {
-      LOG.warn("config stream of {} silent for too long; reconnecting", envKey);
+      LOG.warn("config stream of {} silent for too long; reconnecting", name);
       closeBody();
     }
   }
@@ -401,7 +433,7 @@ public final class EnvironmentReplica implements AutoCloseable {
       try {
         body.close();
       } catch (IOException e) {
-        LOG.debug("closing the stream of {}: {}", envKey, e.toString());
+        LOG.debug("closing the stream of {}: {}", name, e.toString());
       }
     }
   }
@@ -445,7 +477,7 @@ public final class EnvironmentReplica implements AutoCloseable {
         }
       }
       case "patch" -> onPatch(data, arrived);
-      default -> LOG.debug("ignoring event {} on the stream of {}", event, envKey);
+      default -> LOG.debug("ignoring event {} on the stream of {}", event, name);
     }
   }
 
@@ -458,6 +490,7 @@ public final class EnvironmentReplica implements AutoCloseable {
       refetch("unreadable patch");
       return;
     }
+    Instant published = instant(patch.get("publishedAt")).orElse(arrived);
     Snapshot have = current.get();
     long base = patch.path("baseVersion").asLong(-1);
     long next = patch.path("version").asLong(-1);
@@ -476,13 +509,13 @@ public final class EnvironmentReplica implements AutoCloseable {
       refetch("patch does not apply");
       return;
     }
-    if (!accept(patched, Source.STREAM, arrived)) {
+    if (!accept(patched, Source.STREAM, published)) {
       refetch("patched document refused");
     }
   }
 
   private void refetch(String why) {
-    LOG.info("fetching the whole document of {}: {}", envKey, why);
+    LOG.info("fetching the whole document of {}: {}", name, why);
     refetches.incrementAndGet();
     fetch();
   }
@@ -490,7 +523,7 @@ public final class EnvironmentReplica implements AutoCloseable {
   // ---------------------------------------------------------------- install
 
   private void loadFromStore() {
-    Optional<String> stored = ctx.store().load(envKey);
+    Optional<String> stored = ctx.store().load(name);
     ctx.metrics().cache(EdgeMetrics.Level.L2, stored.isPresent());
     stored.ifPresent(text -> acceptText(text, Source.STORE, ctx.clock().instant()));
   }
@@ -544,47 +577,54 @@ public final class EnvironmentReplica implements AutoCloseable {
       }
       Instant now = ctx.clock().instant();
       next = new Snapshot(doc, json, plan.version(), now);
-      ctx.plans().put(envKey, plan);
+      ctx.plans().put(name, plan);
       current.set(next);
-      ctx.metrics().configVersion(envKey, plan.version());
+      ctx.metrics().configVersion(name, plan.version());
       ctx.metrics().propagation(propagationSeconds(doc, arrived, now));
       if (source != Source.STORE) {
-        ctx.store().save(envKey, json);
+        ctx.store().save(name, json);
       }
       LOG.info(
           "environment {} now serves version {} (from {})",
-          envKey,
+          name,
           plan.version(),
           source.name().toLowerCase(java.util.Locale.ROOT));
-      Change change = new Change(envKey, previous, next);
+      Change change = new Change(name, previous, next);
       for (Listener listener : listeners) {
         try {
           listener.onChange(change);
         } catch (RuntimeException e) {
-          LOG.warn("a listener of {} failed: {}", envKey, e.toString());
+          LOG.warn("a listener of {} failed: {}", name, e.toString());
         }
       }
     }
   }
 
-  /** publishedAt → now when the document has it, else arrival at the edge → now. */
-  private static double propagationSeconds(JsonNode doc, Instant arrived, Instant now) {
-    Instant from = arrived;
-    JsonNode published = doc.get("publishedAt");
-    if (published != null && published.isTextual()) {
-      try {
-        from = Instant.parse(published.textValue());
-      } catch (DateTimeParseException e) {
-        from = arrived;
-      }
+  /**
+   * From publication to installation: the document's {@code publishedAt} when it has one, else
+   * {@code since} (the patch event's {@code publishedAt}, or the arrival at the edge for whole
+   * documents, which carry no publication time).
+   */
+  private static double propagationSeconds(JsonNode doc, Instant since, Instant now) {
+    Instant from = instant(doc.get("publishedAt")).orElse(since);
+    return Math.max(0, Duration.between(from, now).toNanos() / 1e9);
+  }
+
+  private static Optional<Instant> instant(JsonNode node) {
+    if (node == null || !node.isTextual()) {
+      return Optional.empty();
     }
-    return Duration.between(from, now).toNanos() / 1e9;
+    try {
+      return Optional.of(Instant.parse(node.textValue()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private void reject(String why) {
     rejected.incrementAndGet();
-    ctx.metrics().rejected(envKey);
-    LOG.warn("refused a config of {} and kept version {}: {}", envKey, version(), why);
+    ctx.metrics().rejected(name);
+    LOG.warn("refused a config of {} and kept version {}: {}", name, version(), why);
   }
 
   private URI uri(String suffix) {
@@ -606,7 +646,7 @@ public final class EnvironmentReplica implements AutoCloseable {
                 try {
                   task.run();
                 } catch (RuntimeException e) {
-                  LOG.warn("replica {} task failed: {}", envKey, e.toString());
+                  LOG.warn("replica {} task failed: {}", name, e.toString());
                 }
               });
     } catch (RejectedExecutionException e) {
