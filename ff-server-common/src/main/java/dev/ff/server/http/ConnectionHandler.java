@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -227,7 +228,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     Span span = runtime.tracing.start(method, path == null ? "" : path, headers);
     boolean keepAlive = request != null && HttpUtil.isKeepAlive(request);
     runtime.started();
-    return new Exchange(method, path, correlationId, span, keepAlive);
+    Exchange exchange = new Exchange(method, path, correlationId, span, keepAlive);
+    if (request != null) {
+      exchange.allowedOrigin =
+          runtime.config.cors().allow(request.headers().get(HttpHeaderNames.ORIGIN)).orElse(null);
+    }
+    return exchange;
   }
 
   private static String rawPath(String uri) {
@@ -282,6 +288,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
               exchange, ProblemException.notFound("No resource at this path"), request.path()));
       return;
     }
+    if ("OPTIONS".equals(exchange.method)
+        && request.header("Access-Control-Request-Method").isPresent()) {
+      preflight(exchange, request, match);
+      return;
+    }
     if (match instanceof Router.MethodNotAllowed notAllowed) {
       write(
           exchange,
@@ -300,6 +311,44 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       runtime.executor.execute(() -> runRoute(exchange));
     } catch (RejectedExecutionException e) {
       write(exchange, runtime.problem(exchange, runtime.queueFull(), request.path()));
+    }
+  }
+
+  /**
+   * A CORS preflight: 204 with the allowed method and headers when the origin is allowed and the
+   * path has a route for the requested method; 403 otherwise (the browser then blocks the request).
+   */
+  private void preflight(Exchange exchange, Request request, Router.Match match) {
+    String wanted =
+        request.header("Access-Control-Request-Method").orElse("").trim().toUpperCase(Locale.ROOT);
+    boolean routed =
+        (match instanceof Router.Found found && found.route().method().equals(wanted))
+            || (match instanceof Router.MethodNotAllowed other && other.allowed().contains(wanted));
+    if (exchange.allowedOrigin == null || !routed) {
+      write(
+          exchange,
+          runtime.problem(
+              exchange,
+              ProblemException.forbidden("Cross-origin request not allowed"),
+              request.path()));
+      return;
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Access-Control-Allow-Methods", wanted);
+    headers.put("Access-Control-Allow-Headers", CorsPolicy.ALLOWED_HEADERS);
+    headers.put("Access-Control-Max-Age", Integer.toString(runtime.config.cors().maxAgeSeconds()));
+    write(exchange, new Rendered(204, headers, null, new byte[0]));
+  }
+
+  /** CORS response headers for an allowed origin; {@code Vary: Origin} whenever CORS is on. */
+  private void corsHeaders(Exchange exchange, HttpHeaders headers) {
+    if (runtime.config.cors().allowedOrigins().isEmpty()) {
+      return;
+    }
+    headers.add(HttpHeaderNames.VARY, "Origin");
+    if (exchange.allowedOrigin != null) {
+      headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, exchange.allowedOrigin);
+      headers.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, CorsPolicy.EXPOSED_HEADERS);
     }
   }
 
@@ -358,6 +407,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       response.headers().set(HttpHeaderNames.CONTENT_TYPE, rendered.contentType());
     }
     response.headers().set(Correlation.HEADER, exchange.correlationId);
+    corsHeaders(exchange, response.headers());
     if (status != 204 && status != 304) {
       response.headers().set(HttpHeaderNames.CONTENT_LENGTH, rendered.body().length);
     }
@@ -416,6 +466,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
               .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE)
               .set("X-Accel-Buffering", "no")
               .set(Correlation.HEADER, exchange.correlationId);
+          corsHeaders(exchange, head.headers());
           sse = connection;
           ctx.writeAndFlush(head);
           runtime.finished(exchange, 200);

@@ -11,6 +11,12 @@ final class Exchange {
   final String correlationId;
   final Span span;
   final boolean keepAliveRequested;
+
+  /**
+   * The {@code Access-Control-Allow-Origin} value when the request's origin is allowed, or null.
+   */
+  String allowedOrigin;
+
   Request request;
   Route route;
   boolean closeAfter;

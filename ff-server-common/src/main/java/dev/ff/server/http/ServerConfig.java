@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param shutdownGrace how long {@link HttpServer#close()} waits for in-flight requests
  * @param heartbeatInterval interval of the {@code : ping} comment on Server-Sent Event streams
  * @param sseMaxUnwritable an SSE stream whose connection stays unwritable this long is closed
+ * @param cors which browser origins may call the server from scripts
  */
 public record ServerConfig(
     String host,
@@ -33,7 +34,8 @@ public record ServerConfig(
     int blockingQueueCapacity,
     Duration shutdownGrace,
     Duration heartbeatInterval,
-    Duration sseMaxUnwritable) {
+    Duration sseMaxUnwritable,
+    CorsPolicy cors) {
 
   /** Validates the settings. */
   public ServerConfig {
@@ -42,6 +44,7 @@ public record ServerConfig(
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
     Objects.requireNonNull(sseMaxUnwritable, "sseMaxUnwritable");
+    Objects.requireNonNull(cors, "cors");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -68,7 +71,7 @@ public record ServerConfig(
   /**
    * The default settings: {@code 127.0.0.1}, ephemeral port, 1 MiB bodies, 16 KiB headers, 8 KiB
    * request line, 60 s idle timeout, 2 I/O threads, 32 blocking threads with a queue of 256, 10 s
-   * shutdown grace, 15 s SSE heartbeat, 30 s SSE unwritable bound.
+   * shutdown grace, 15 s SSE heartbeat, 30 s SSE unwritable bound, no cross-origin access.
    *
    * @return the defaults
    */
@@ -85,7 +88,8 @@ public record ServerConfig(
         256,
         Duration.ofSeconds(10),
         Duration.ofSeconds(15),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        CorsPolicy.none());
   }
 
   /**
@@ -107,7 +111,8 @@ public record ServerConfig(
         blockingQueueCapacity,
         shutdownGrace,
         heartbeatInterval,
-        sseMaxUnwritable);
+        sseMaxUnwritable,
+        cors);
   }
 
   /**
@@ -129,7 +134,8 @@ public record ServerConfig(
         blockingQueueCapacity,
         shutdownGrace,
         heartbeatInterval,
-        sseMaxUnwritable);
+        sseMaxUnwritable,
+        cors);
   }
 
   /**
@@ -151,7 +157,8 @@ public record ServerConfig(
         blockingQueueCapacity,
         shutdownGrace,
         heartbeatInterval,
-        sseMaxUnwritable);
+        sseMaxUnwritable,
+        cors);
   }
 
   /**
@@ -173,7 +180,8 @@ public record ServerConfig(
         blockingQueueCapacity,
         shutdownGrace,
         heartbeatInterval,
-        sseMaxUnwritable);
+        sseMaxUnwritable,
+        cors);
   }
 
   /**
@@ -195,7 +203,8 @@ public record ServerConfig(
         blockingQueueCapacity,
         shutdownGrace,
         heartbeatInterval,
-        sseMaxUnwritable);
+        sseMaxUnwritable,
+        cors);
   }
 
   /**
@@ -217,7 +226,8 @@ public record ServerConfig(
         blockingQueueCapacity,
         shutdownGrace,
         heartbeatInterval,
-        sseMaxUnwritable);
+        sseMaxUnwritable,
+        cors);
   }
 
   /**
@@ -239,7 +249,8 @@ public record ServerConfig(
         blockingQueueCapacity,
         shutdownGrace,
         heartbeatInterval,
-        sseMaxUnwritable);
+        sseMaxUnwritable,
+        cors);
   }
 
   /**
@@ -261,7 +272,8 @@ public record ServerConfig(
         blockingQueueCapacity,
         shutdownGrace,
         heartbeatInterval,
-        sseMaxUnwritable);
+        sseMaxUnwritable,
+        cors);
   }
 
   /**
@@ -283,7 +295,8 @@ public record ServerConfig(
         value,
         shutdownGrace,
         heartbeatInterval,
-        sseMaxUnwritable);
+        sseMaxUnwritable,
+        cors);
   }
 
   /**
@@ -305,7 +318,8 @@ public record ServerConfig(
         blockingQueueCapacity,
         value,
         heartbeatInterval,
-        sseMaxUnwritable);
+        sseMaxUnwritable,
+        cors);
   }
 
   /**
@@ -327,7 +341,8 @@ public record ServerConfig(
         blockingQueueCapacity,
         shutdownGrace,
         value,
-        sseMaxUnwritable);
+        sseMaxUnwritable,
+        cors);
   }
 
   /**
@@ -349,6 +364,30 @@ public record ServerConfig(
         blockingQueueCapacity,
         shutdownGrace,
         heartbeatInterval,
+        value,
+        cors);
+  }
+
+  /**
+   * Copy with another CORS policy.
+   *
+   * @param value the policy
+   * @return the copy
+   */
+  public ServerConfig withCors(CorsPolicy value) {
+    return new ServerConfig(
+        host,
+        port,
+        maxBodyBytes,
+        maxHeaderBytes,
+        maxInitialLineBytes,
+        idleTimeout,
+        ioThreads,
+        blockingThreads,
+        blockingQueueCapacity,
+        shutdownGrace,
+        heartbeatInterval,
+        sseMaxUnwritable,
         value);
   }
 }

@@ -32,6 +32,7 @@ final class ServerRuntime {
   final Authenticator authenticator;
   final Authorizer authorizer;
   final RateLimiter rateLimiter;
+  final boolean perIpLimited;
   final ServerMetrics metrics;
   final ServerTracing tracing;
   final ObjectMapper mapper;
@@ -55,6 +56,7 @@ final class ServerRuntime {
     this.authenticator = authenticator;
     this.authorizer = authorizer;
     this.rateLimiter = rateLimiter;
+    this.perIpLimited = rateLimiter.classNames().contains(RateLimiter.PER_IP_CLASS);
     this.metrics = metrics;
     this.tracing = tracing;
     this.mapper = mapper;
@@ -140,6 +142,14 @@ final class ServerRuntime {
     Route route = exchange.route;
     Map<String, String> extra = new LinkedHashMap<>();
     try {
+      if (route.options().rateLimit().isPresent() && perIpLimited) {
+        RateLimitDecision perIp =
+            rateLimiter.tryAcquire(RateLimiter.PER_IP_CLASS, "ip:" + request.remoteAddress());
+        if (!perIp.allowed()) {
+          metrics.rejected(RejectReason.RATE_LIMITED);
+          throw ProblemException.tooManyRequests(perIp.retryAfterSeconds());
+        }
+      }
       Optional<Principal> principal = authenticator.authenticate(request);
       if (principal == null) {
         principal = Optional.empty();

@@ -17,6 +17,13 @@ import java.util.Set;
  */
 public final class RateLimiter {
 
+  /**
+   * The class that, when configured, limits every request of a rate-limited route per client
+   * address before authentication, on top of the route's own class (which counts per principal): a
+   * flood of requests with bad or missing credentials is refused before any token is looked up.
+   */
+  public static final String PER_IP_CLASS = "per-ip";
+
   private final Map<String, RateLimit> classes;
   private final Clock clock;
   private final Cache<String, Bucket> buckets;

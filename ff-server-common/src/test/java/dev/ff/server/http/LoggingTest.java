@@ -102,4 +102,53 @@ class LoggingTest extends ServerTestSupport {
       assertThat(event.getMDCPropertyMap().toString()).doesNotContain("s3cr3t");
     }
   }
+
+  @Test
+  void sampledRoutesLogSomeSuccessesAndEveryError() throws Exception {
+    start(
+        HttpServer.builder(ServerConfig.defaults())
+            .router(
+                Router.builder()
+                    .get("/hot", r -> Response.ok(Map.of()), open().sampleAccessLog(1_000_000))
+                    .get(
+                        "/hot-fail",
+                        r -> {
+                          throw ProblemException.notFound("nothing here");
+                        },
+                        open().sampleAccessLog(1_000_000))
+                    .build()));
+    for (int i = 0; i < 50; i++) {
+      get("/hot");
+    }
+    get("/hot-fail", "X-Correlation-Id", "c-404");
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> snapshot().stream().anyMatch(e -> accessFor(e, "/hot-fail")));
+    // One in a million successes is logged: 50 requests leave (almost surely) no line.
+    assertThat(snapshot().stream().filter(e -> accessFor(e, "/hot")).count()).isLessThan(2);
+  }
+
+  @Test
+  void sampling_logsErrorsAlwaysAndSuccessesAtTheConfiguredRate() {
+    Route sampled = new Route("GET", "/x", r -> Response.noContent(), open().sampleAccessLog(100));
+    Route plain = new Route("GET", "/y", r -> Response.noContent(), open());
+    int logged = 0;
+    for (int i = 0; i < 100_000; i++) {
+      assertThat(ServerRuntime.logged(sampled, 500)).isTrue();
+      assertThat(ServerRuntime.logged(plain, 200)).isTrue();
+      if (ServerRuntime.logged(sampled, 200)) {
+        logged++;
+      }
+    }
+    // Binomial(100000, 0.01): mean 1000, sd ~31.5; +-6 sd.
+    assertThat(logged).isBetween(810, 1190);
+    assertThat(ServerRuntime.logged(null, 200)).as("unmatched requests").isTrue();
+  }
+
+  private static boolean accessFor(ILoggingEvent event, String path) {
+    return event.getLoggerName().equals("ff.access")
+        && event.getKeyValuePairs().stream()
+            .anyMatch(kv -> kv.key.equals("path") && path.equals(kv.value));
+  }
 }
