@@ -39,6 +39,11 @@ final class ControlPlaneFixture implements AutoCloseable {
   }
 
   ControlPlaneServer start(int port) {
+    return start(port, SIGNING_KEYS);
+  }
+
+  /** Starts with the given signing keys ({@code kid:secret,...}; the first one signs). */
+  ControlPlaneServer start(int port, String signingKeys) {
     String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + dbName;
     try {
       server =
@@ -48,7 +53,7 @@ final class ControlPlaneFixture implements AutoCloseable {
                       .withDataDir(Files.createTempDirectory("ff-edge-cp"))
                       .withDatabase(url, USER, null)
                       .withAdminToken(ROOT_TOKEN)
-                      .withSigningKeys(SIGNING_KEYS)
+                      .withSigningKeys(signingKeys)
                       .withTokenPepper("pepper-for-tests-0123456789")
                       .withRateLimit(10_000, 20_000))
               .start();
