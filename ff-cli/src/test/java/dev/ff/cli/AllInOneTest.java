@@ -3,6 +3,11 @@ package dev.ff.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,10 +27,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ff serve}'s assembly against a real PostgreSQL: the edge's routes on the control plane's
@@ -48,8 +55,20 @@ class AllInOneTest {
   private static String devToken;
   private static String prodToken;
 
+  private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+  private static Appender<ILoggingEvent> console;
+  private static Level previousLevel;
+
   @BeforeAll
   static void start() throws Exception {
+    // Every line at DEBUG goes to the list (and not to the console) while the platform runs.
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    console = root.getAppender("JSON");
+    root.detachAppender("JSON");
+    previousLevel = root.getLevel();
+    root.setLevel(Level.DEBUG);
+    LOGS.start();
+    root.addAppender(LOGS);
     database = "ff_test_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     sql("CREATE DATABASE " + database);
     platform =
@@ -76,7 +95,46 @@ class AllInOneTest {
     if (platform != null) {
       platform.close();
     }
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.detachAppender(LOGS);
+    root.setLevel(previousLevel);
+    if (console != null) {
+      root.addAppender(console);
+    }
     sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+  }
+
+  @Test
+  void noSecretEverReachesTheLogs() throws Exception {
+    // Requests with every kind of secret, good and bad, including a failing one.
+    send("GET", "/v1/orgs", ROOT, null);
+    send("GET", "/v1/orgs/demo/tokens", admin, null);
+    send("POST", "/evaluate", devToken, "{\"envKey\":\"development\",\"flagKey\":\"x\"}");
+    send("GET", "/v1/orgs", "ffa_not-a-real-token-but-secret-looking", null);
+    List<String> secrets =
+        List.of(
+            ROOT,
+            admin,
+            devToken,
+            prodToken,
+            "all-in-one-secret",
+            "pepper-for-all-in-one-tests",
+            "ffa_not-a-real-token-but-secret-looking");
+    List<ILoggingEvent> events;
+    synchronized (LOGS) {
+      events = List.copyOf(LOGS.list);
+    }
+    assertThat(events).hasSizeGreaterThan(10);
+    for (ILoggingEvent event : events) {
+      String text =
+          event.getFormattedMessage()
+              + event.getKeyValuePairs()
+              + event.getMDCPropertyMap()
+              + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+      for (String secret : secrets) {
+        assertThat(text).as("log line of %s", event.getLoggerName()).doesNotContain(secret);
+      }
+    }
   }
 
   @Test
