@@ -111,7 +111,7 @@ public record EdgeConfig(
    * Reads {@code FF_CONTROL_URL}, {@code FF_EDGE_ENVIRONMENTS} ({@code envKey=sdkToken,...}),
    * {@code FF_SIGNING_KEYS} ({@code kid:secret,...}), {@code FF_REDIS_URL}, {@code FF_HTTP_HOST},
    * {@code FF_HTTP_PORT}, {@code FF_EDGE_MAX_COMPILED}, {@code FF_EDGE_POLL_SECONDS}, {@code
-   * FF_EDGE_RATE_LIMIT_PER_SECOND} and {@code FF_EDGE_RATE_LIMIT_BURST} over the defaults.
+   * FF_EDGE_RATE_LIMIT_RPS} and {@code FF_EDGE_RATE_LIMIT_BURST} over the defaults.
    *
    * @param env the environment variables
    * @return the settings
@@ -143,12 +143,11 @@ public record EdgeConfig(
     if (env.containsKey("FF_EDGE_POLL_SECONDS")) {
       c = c.withPollInterval(Duration.ofSeconds(integer(env, "FF_EDGE_POLL_SECONDS")));
     }
-    if (env.containsKey("FF_EDGE_RATE_LIMIT_PER_SECOND")
-        || env.containsKey("FF_EDGE_RATE_LIMIT_BURST")) {
+    if (env.containsKey("FF_EDGE_RATE_LIMIT_RPS") || env.containsKey("FF_EDGE_RATE_LIMIT_BURST")) {
       c =
           c.withRateLimit(
-              env.containsKey("FF_EDGE_RATE_LIMIT_PER_SECOND")
-                  ? integer(env, "FF_EDGE_RATE_LIMIT_PER_SECOND")
+              env.containsKey("FF_EDGE_RATE_LIMIT_RPS")
+                  ? integer(env, "FF_EDGE_RATE_LIMIT_RPS")
                   : c.rateLimitPerSecond(),
               env.containsKey("FF_EDGE_RATE_LIMIT_BURST")
                   ? integer(env, "FF_EDGE_RATE_LIMIT_BURST")
