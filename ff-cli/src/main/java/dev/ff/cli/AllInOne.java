@@ -7,6 +7,7 @@ import dev.ff.control.api.ApiPrincipal;
 import dev.ff.control.api.ControlApi;
 import dev.ff.control.domain.EnvRef;
 import dev.ff.edge.EdgeConfig;
+import dev.ff.edge.EdgeServer;
 import dev.ff.edge.EmbeddedEdge;
 import dev.ff.edge.http.OnDemandReplicas;
 import dev.ff.server.http.Request;
@@ -15,7 +16,6 @@ import dev.ff.server.http.RouteOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -27,15 +27,18 @@ import java.util.Optional;
 final class AllInOne implements AutoCloseable {
   private final ControlPlaneServer control;
   private final EmbeddedEdge edge;
+  private final EdgeConfig edgeSettings;
 
   /**
    * Builds (does not start) the servers.
    *
    * @param control the control plane's settings
-   * @param edgeSettings the edge's settings (backoff, polling, plan cache, Redis)
+   * @param edgeSettings the edge's settings (backoff, polling, plan cache, Redis, and the TLS
+   *     client side of its loopback to the control plane: FF_CONTROL_CA, FF_CONTROL_CLIENT_*)
    */
   AllInOne(ControlPlaneConfig control, EdgeConfig edgeSettings) {
     this.control = new ControlPlaneServer(control);
+    this.edgeSettings = edgeSettings;
     this.edge =
         new EmbeddedEdge(
             edgeSettings, Clock.systemUTC(), this.control.metrics().registry(), AllInOne::binding);
@@ -61,10 +64,7 @@ final class AllInOne implements AutoCloseable {
     control.start();
     try {
       HttpClient loopback =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(5))
-              .build();
+          EdgeServer.controlPlaneClient(edgeSettings.withControlUrl(control.url()));
       edge.start(URI.create(control.url()), control.services().publisher().keys().ring(), loopback);
       return this;
     } catch (RuntimeException e) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       EdgeCommand.class,
       SeedCommand.class,
+      CertsCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,5 +1,9 @@
 package dev.ff.control;
 
+import dev.ff.control.auth.AuthService;
+import dev.ff.control.auth.IdentityConfig;
+import dev.ff.control.auth.PasswordHasher;
+import dev.ff.control.auth.Secrets;
 import dev.ff.control.publish.ConfigPublisher;
 import dev.ff.control.publish.ConfigReader;
 import dev.ff.control.publish.SigningKeys;
@@ -31,17 +35,37 @@ public final class ControlPlane {
   private final MetricService metrics;
   private final MemberService members;
   private final AuditService audit;
+  private final AuthService auth;
+
+  /**
+   * Wires the services with the default sign-in settings ({@link IdentityConfig#defaults()}).
+   *
+   * @param jdbi the migrated database
+   * @param clock the clock stamped on rows and documents
+   * @param signingKeys the keys that sign published documents
+   * @param tokenPepper the HMAC key of stored token and session secrets (at least 16 bytes)
+   */
+  public ControlPlane(Jdbi jdbi, Clock clock, SigningKeys signingKeys, byte[] tokenPepper) {
+    this(jdbi, clock, signingKeys, tokenPepper, IdentityConfig.defaults());
+  }
 
   /**
    * Wires the services.
    *
    * @param jdbi the migrated database
-   * @param clock the clock stamped on rows and documents
+   * @param clock the clock stamped on rows and documents (and timing sessions and lockouts)
    * @param signingKeys the keys that sign published documents
-   * @param tokenPepper the HMAC key of stored token secrets (at least 16 bytes)
+   * @param tokenPepper the HMAC key of stored token and session secrets (at least 16 bytes)
+   * @param identity password hashing, session and lockout settings
    */
-  public ControlPlane(Jdbi jdbi, Clock clock, SigningKeys signingKeys, byte[] tokenPepper) {
+  public ControlPlane(
+      Jdbi jdbi,
+      Clock clock,
+      SigningKeys signingKeys,
+      byte[] tokenPepper,
+      IdentityConfig identity) {
     Tx tx = new Tx(jdbi, clock);
+    PasswordHasher hasher = new PasswordHasher(identity.bcryptCost());
     this.orgs = new OrgService(tx);
     this.projects = new ProjectService(tx);
     this.environments = new EnvironmentService(tx);
@@ -52,8 +76,9 @@ public final class ControlPlane {
     this.tokens = new TokenService(tx, tokenPepper);
     this.experiments = new ExperimentService(tx);
     this.metrics = new MetricService(tx);
-    this.members = new MemberService(tx);
+    this.members = new MemberService(tx, hasher);
     this.audit = new AuditService(tx);
+    this.auth = new AuthService(tx, new Secrets(tokenPepper), hasher, identity);
   }
 
   /**
@@ -153,6 +178,15 @@ public final class ControlPlane {
    */
   public MemberService members() {
     return members;
+  }
+
+  /**
+   * Sign-in, sessions, passwords and the grants of users and tokens.
+   *
+   * @return the service
+   */
+  public AuthService auth() {
+    return auth;
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.ff.control;
 
+import dev.ff.control.auth.IdentityConfig;
+import dev.ff.server.http.HttpGuards;
+import dev.ff.server.tls.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -35,6 +38,14 @@ import java.util.Optional;
  * @param shutdownGrace how long {@code close()} waits for in-flight requests ({@code
  *     FF_SHUTDOWN_GRACE_SECONDS}, default 10)
  * @param heartbeatInterval SSE heartbeat interval ({@code FF_SSE_HEARTBEAT_SECONDS}, default 15)
+ * @param identity sign-in settings: bcrypt cost, sessions, lockout, OIDC ({@link IdentityConfig},
+ *     {@code FF_BCRYPT_COST}, {@code FF_SESSION_TTL_SECONDS}, {@code FF_LOGIN_*}, {@code
+ *     FF_OIDC_*})
+ * @param tls HTTPS and mutual TLS of the listener ({@code FF_TLS_CERT} + {@code FF_TLS_KEY}, or
+ *     {@code FF_TLS_KEYSTORE} + {@code FF_TLS_KEYSTORE_PASSWORD[_FILE]}; {@code FF_TLS_CLIENT_CA}
+ *     requires client certificates); default: plain HTTP
+ * @param guards CORS origins and the per-client-address limit ({@code FF_CORS_ORIGINS}, {@code
+ *     FF_RATE_LIMIT_PER_IP_RPS} default 1000, {@code FF_RATE_LIMIT_PER_IP_BURST} default 2000)
  */
 public record ControlPlaneConfig(
     String host,
@@ -53,11 +64,15 @@ public record ControlPlaneConfig(
     double rateLimitPerSecond,
     int rateLimitBurst,
     Duration shutdownGrace,
-    Duration heartbeatInterval) {
+    Duration heartbeatInterval,
+    IdentityConfig identity,
+    TlsSettings tls,
+    HttpGuards guards) {
 
   /** Checks the members. */
   public ControlPlaneConfig {
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(guards, "guards");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(databaseUrl, "databaseUrl");
     Objects.requireNonNull(databaseUser, "databaseUser");
@@ -68,6 +83,8 @@ public record ControlPlaneConfig(
     Objects.requireNonNull(configMaxAge, "configMaxAge");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+    Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(tls, "tls");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -100,7 +117,10 @@ public record ControlPlaneConfig(
         1000,
         2000,
         Duration.ofSeconds(10),
-        Duration.ofSeconds(15));
+        Duration.ofSeconds(15),
+        IdentityConfig.defaults(),
+        TlsSettings.none(),
+        HttpGuards.of(1000, 2000));
   }
 
   /**
@@ -108,7 +128,8 @@ public record ControlPlaneConfig(
    *
    * @param env the environment, e.g. {@code System.getenv()}
    * @return the settings
-   * @throws IllegalArgumentException on a malformed number
+   * @throws IllegalArgumentException on a malformed number or an incomplete or contradictory set of
+   *     {@code FF_TLS_*} variables
    */
   public static ControlPlaneConfig fromEnvironment(Map<String, String> env) {
     ControlPlaneConfig d = defaults();
@@ -132,7 +153,10 @@ public record ControlPlaneConfig(
         Duration.ofSeconds(
             integer(env, "FF_SHUTDOWN_GRACE_SECONDS", (int) d.shutdownGrace().toSeconds())),
         Duration.ofSeconds(
-            integer(env, "FF_SSE_HEARTBEAT_SECONDS", (int) d.heartbeatInterval().toSeconds())));
+            integer(env, "FF_SSE_HEARTBEAT_SECONDS", (int) d.heartbeatInterval().toSeconds())),
+        IdentityConfig.fromEnvironment(env),
+        TlsSettings.fromEnvironment(env),
+        HttpGuards.fromEnvironment(env, d.guards()));
   }
 
   /**
@@ -159,7 +183,10 @@ public record ControlPlaneConfig(
         rateLimitPerSecond,
         rateLimitBurst,
         shutdownGrace,
-        heartbeatInterval);
+        heartbeatInterval,
+        identity,
+        tls,
+        guards);
   }
 
   /**
@@ -186,7 +213,10 @@ public record ControlPlaneConfig(
         rateLimitPerSecond,
         rateLimitBurst,
         shutdownGrace,
-        heartbeatInterval);
+        heartbeatInterval,
+        identity,
+        tls,
+        guards);
   }
 
   /**
@@ -215,7 +245,10 @@ public record ControlPlaneConfig(
         rateLimitPerSecond,
         rateLimitBurst,
         shutdownGrace,
-        heartbeatInterval);
+        heartbeatInterval,
+        identity,
+        tls,
+        guards);
   }
 
   /**
@@ -242,7 +275,10 @@ public record ControlPlaneConfig(
         rateLimitPerSecond,
         rateLimitBurst,
         shutdownGrace,
-        heartbeatInterval);
+        heartbeatInterval,
+        identity,
+        tls,
+        guards);
   }
 
   /**
@@ -269,7 +305,10 @@ public record ControlPlaneConfig(
         rateLimitPerSecond,
         rateLimitBurst,
         shutdownGrace,
-        heartbeatInterval);
+        heartbeatInterval,
+        identity,
+        tls,
+        guards);
   }
 
   /**
@@ -296,7 +335,10 @@ public record ControlPlaneConfig(
         rateLimitPerSecond,
         rateLimitBurst,
         shutdownGrace,
-        heartbeatInterval);
+        heartbeatInterval,
+        identity,
+        tls,
+        guards);
   }
 
   /**
@@ -323,7 +365,10 @@ public record ControlPlaneConfig(
         rateLimitPerSecond,
         rateLimitBurst,
         shutdownGrace,
-        heartbeatInterval);
+        heartbeatInterval,
+        identity,
+        tls,
+        guards);
   }
 
   /**
@@ -350,7 +395,10 @@ public record ControlPlaneConfig(
         rateLimitPerSecond,
         rateLimitBurst,
         shutdownGrace,
-        heartbeatInterval);
+        heartbeatInterval,
+        identity,
+        tls,
+        guards);
   }
 
   /**
@@ -378,7 +426,70 @@ public record ControlPlaneConfig(
         perSecond,
         burst,
         shutdownGrace,
-        heartbeatInterval);
+        heartbeatInterval,
+        identity,
+        tls,
+        guards);
+  }
+
+  /**
+   * Copy with other sign-in settings.
+   *
+   * @param value the settings
+   * @return the copy
+   */
+  public ControlPlaneConfig withIdentity(IdentityConfig value) {
+    return new ControlPlaneConfig(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        databaseUser,
+        databasePassword,
+        databasePoolSize,
+        adminToken,
+        signingKeys,
+        tokenPepper,
+        seedDemo,
+        configMaxAge,
+        maxBodyBytes,
+        rateLimitPerSecond,
+        rateLimitBurst,
+        shutdownGrace,
+        heartbeatInterval,
+        value,
+        tls,
+        guards);
+  }
+
+  /**
+   * Copy with other TLS settings of the listener.
+   *
+   * @param value the settings ({@link TlsSettings#none()}: plain HTTP)
+   * @return the copy
+   */
+  public ControlPlaneConfig withTls(TlsSettings value) {
+    return new ControlPlaneConfig(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        databaseUser,
+        databasePassword,
+        databasePoolSize,
+        adminToken,
+        signingKeys,
+        tokenPepper,
+        seedDemo,
+        configMaxAge,
+        maxBodyBytes,
+        rateLimitPerSecond,
+        rateLimitBurst,
+        shutdownGrace,
+        heartbeatInterval,
+        identity,
+        value,
+        guards);
   }
 
   private static Optional<String> text(Map<String, String> env, String name) {
@@ -395,5 +506,35 @@ public record ControlPlaneConfig(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be an integer: " + value.get(), e);
     }
+  }
+
+  /**
+   * Copy with other CORS and per-address limits.
+   *
+   * @param value the guards
+   * @return the copy
+   */
+  public ControlPlaneConfig withGuards(HttpGuards value) {
+    return new ControlPlaneConfig(
+        host,
+        port,
+        dataDir,
+        databaseUrl,
+        databaseUser,
+        databasePassword,
+        databasePoolSize,
+        adminToken,
+        signingKeys,
+        tokenPepper,
+        seedDemo,
+        configMaxAge,
+        maxBodyBytes,
+        rateLimitPerSecond,
+        rateLimitBurst,
+        shutdownGrace,
+        heartbeatInterval,
+        identity,
+        tls,
+        value);
   }
 }

@@ -2,7 +2,6 @@ package dev.ff.control;
 
 import dev.ff.control.api.AccessPolicy;
 import dev.ff.control.api.ApiRouter;
-import dev.ff.control.api.BearerAuthenticator;
 import dev.ff.control.api.ConfigStreams;
 import dev.ff.control.api.ControlApi;
 import dev.ff.control.api.RouteModule;
@@ -64,6 +63,7 @@ public final class ControlPlaneServer implements AutoCloseable {
   private ConfigStreams streams;
   private HttpServer server;
   private String adminToken;
+  private AccessPolicy accessPolicy;
   private Optional<DemoSeed.Result> seed = Optional.empty();
 
   /**
@@ -143,8 +143,12 @@ public final class ControlPlaneServer implements AutoCloseable {
       resources.add(0, feed.register(streams));
       ApiRouter api =
           new ApiRouter(RouteOptions.defaults().rateLimitClass(ControlApi.RATE_LIMIT_CLASS));
-      ControlApi.modules(services, streams, config.configMaxAge()).forEach(api::module);
+      ControlApi.Security security =
+          ControlApi.security(services, config.identity(), adminToken, Clock.systemUTC());
+      ControlApi.modules(services, streams, config.configMaxAge(), security.roles())
+          .forEach(api::module);
       extraModules.forEach(api::module);
+      accessPolicy = new AccessPolicy(api.accessTable(), security.roles());
       server =
           HttpServer.builder(
                   ServerConfig.defaults()
@@ -152,18 +156,24 @@ public final class ControlPlaneServer implements AutoCloseable {
                       .withPort(config.port())
                       .withMaxBodyBytes(config.maxBodyBytes())
                       .withShutdownGrace(config.shutdownGrace())
-                      .withHeartbeatInterval(config.heartbeatInterval()))
+                      .withHeartbeatInterval(config.heartbeatInterval())
+                      .withCors(config.guards().cors()))
               .router(api.router())
-              .authenticator(new BearerAuthenticator(services.tokens(), adminToken))
-              .authorizer(new AccessPolicy(api.accessTable(), AccessPolicy.RoleResolver.TOKENS))
+              .authenticator(security.authenticator())
+              .authorizer(accessPolicy)
               .rateLimits(
                   RateLimiter.builder()
                       .limit(
                           ControlApi.RATE_LIMIT_CLASS,
                           config.rateLimitPerSecond(),
                           config.rateLimitBurst())
+                      .limit(
+                          RateLimiter.PER_IP_CLASS,
+                          config.guards().perIpPerSecond(),
+                          config.guards().perIpBurst())
                       .build())
               .metrics(metrics)
+              .tls(config.tls())
               .objectMapper(Json.MAPPER)
               .readinessCheck("config-feed", feed::connected)
               .debugRoutes(true)
@@ -224,12 +234,12 @@ public final class ControlPlaneServer implements AutoCloseable {
   }
 
   /**
-   * The base URL, e.g. {@code http://127.0.0.1:8080}.
+   * The base URL, e.g. {@code http://127.0.0.1:8080}, or {@code https://…} with TLS.
    *
    * @return the URL
    */
   public String url() {
-    return "http://" + config.host() + ":" + port();
+    return started().url();
   }
 
   /**
@@ -251,6 +261,16 @@ public final class ControlPlaneServer implements AutoCloseable {
   public ControlPlane services() {
     started();
     return services;
+  }
+
+  /**
+   * The access policy: every route's rule and the role resolver (for tests and tooling).
+   *
+   * @return the policy
+   */
+  public AccessPolicy accessPolicy() {
+    started();
+    return accessPolicy;
   }
 
   /**
@@ -305,7 +325,11 @@ public final class ControlPlaneServer implements AutoCloseable {
 
   private ControlPlane openServices(Database database, Path data) throws IOException {
     return new ControlPlane(
-        database.jdbi(), Clock.systemUTC(), signingKeys(data), tokenPepper(data));
+        database.jdbi(),
+        Clock.systemUTC(),
+        signingKeys(data),
+        tokenPepper(data),
+        config.identity());
   }
 
   private Database openDatabase(Path data) {

@@ -2,6 +2,9 @@ package dev.ff.edge;
 
 import dev.ff.core.document.KeyRing;
 import dev.ff.core.document.SigningKey;
+import dev.ff.server.http.HttpGuards;
+import dev.ff.server.tls.ClientTlsSettings;
+import dev.ff.server.tls.TlsSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -29,6 +32,14 @@ import java.util.Objects;
  * @param rateLimitPerSecond sustained requests per second per SDK token (per client address for
  *     requests without a token) on the edge's routes
  * @param rateLimitBurst burst size of that limit
+ * @param tls HTTPS and mutual TLS of the edge's own listener (the {@code FF_TLS_*} variables, as
+ *     the control plane's); default: plain HTTP
+ * @param controlTls the client side towards the control plane: the CA to trust ({@code
+ *     FF_CONTROL_CA}) and the client certificate to present ({@code FF_CONTROL_CLIENT_CERT}, {@code
+ *     FF_CONTROL_CLIENT_KEY}); default: the JDK's trust store, no client certificate
+ * @param guards CORS origins and the per-client-address limit ({@code FF_CORS_ORIGINS}, {@code
+ *     FF_RATE_LIMIT_PER_IP_RPS}, {@code FF_RATE_LIMIT_PER_IP_BURST}; defaults as high as the
+ *     per-token limit)
  */
 public record EdgeConfig(
     String host,
@@ -44,7 +55,10 @@ public record EdgeConfig(
     Duration streamIdleTimeout,
     Duration heartbeatInterval,
     double rateLimitPerSecond,
-    int rateLimitBurst) {
+    int rateLimitBurst,
+    TlsSettings tls,
+    ClientTlsSettings controlTls,
+    HttpGuards guards) {
 
   /** Default sustained rate per SDK token: high, a guard against runaway clients, not a quota. */
   public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 100_000;
@@ -55,8 +69,11 @@ public record EdgeConfig(
   /** Checks the settings and freezes the environment map. */
   public EdgeConfig {
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(guards, "guards");
     Objects.requireNonNull(controlUrl, "controlUrl");
     Objects.requireNonNull(signingKeys, "signingKeys");
+    Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(controlTls, "controlTls");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -104,18 +121,24 @@ public record EdgeConfig(
         Duration.ofSeconds(45),
         Duration.ofSeconds(15),
         DEFAULT_RATE_LIMIT_PER_SECOND,
-        DEFAULT_RATE_LIMIT_BURST);
+        DEFAULT_RATE_LIMIT_BURST,
+        TlsSettings.none(),
+        ClientTlsSettings.defaults(),
+        HttpGuards.of(DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_RATE_LIMIT_BURST));
   }
 
   /**
    * Reads {@code FF_CONTROL_URL}, {@code FF_EDGE_ENVIRONMENTS} ({@code envKey=sdkToken,...}),
    * {@code FF_SIGNING_KEYS} ({@code kid:secret,...}), {@code FF_REDIS_URL}, {@code FF_HTTP_HOST},
    * {@code FF_HTTP_PORT}, {@code FF_EDGE_MAX_COMPILED}, {@code FF_EDGE_POLL_SECONDS}, {@code
-   * FF_EDGE_RATE_LIMIT_RPS} and {@code FF_EDGE_RATE_LIMIT_BURST} over the defaults.
+   * FF_EDGE_RATE_LIMIT_RPS} and {@code FF_EDGE_RATE_LIMIT_BURST} over the defaults; TLS from the
+   * {@code FF_TLS_*} variables ({@link TlsSettings#fromEnvironment}) and, towards the control
+   * plane, {@code FF_CONTROL_CA}, {@code FF_CONTROL_CLIENT_CERT} and {@code FF_CONTROL_CLIENT_KEY}.
    *
    * @param env the environment variables
    * @return the settings
-   * @throws IllegalArgumentException when a value is malformed
+   * @throws IllegalArgumentException when a value is malformed, or TLS variables are incomplete or
+   *     contradictory
    */
   public static EdgeConfig fromEnvironment(Map<String, String> env) {
     EdgeConfig c = defaults();
@@ -153,6 +176,9 @@ public record EdgeConfig(
                   ? integer(env, "FF_EDGE_RATE_LIMIT_BURST")
                   : c.rateLimitBurst());
     }
+    c = c.withTls(TlsSettings.fromEnvironment(env));
+    c = c.withControlTls(ClientTlsSettings.fromEnvironment(env, "FF_CONTROL"));
+    c = c.withGuards(HttpGuards.fromEnvironment(env, c.guards()));
     return c;
   }
 
@@ -213,7 +239,37 @@ public record EdgeConfig(
         streamIdleTimeout,
         heartbeatInterval,
         rateLimitPerSecond,
-        rateLimitBurst);
+        rateLimitBurst,
+        tls,
+        controlTls,
+        guards);
+  }
+
+  /**
+   * With other CORS and per-address limits.
+   *
+   * @param value the guards
+   * @return the settings
+   */
+  public EdgeConfig withGuards(HttpGuards value) {
+    return new EdgeConfig(
+        host,
+        port,
+        controlUrl,
+        environments,
+        signingKeys,
+        redisUrl,
+        maxCompiledEnvironments,
+        minBackoff,
+        maxBackoff,
+        pollInterval,
+        streamIdleTimeout,
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst,
+        tls,
+        controlTls,
+        value);
   }
 
   /**
@@ -237,7 +293,10 @@ public record EdgeConfig(
         streamIdleTimeout,
         heartbeatInterval,
         rateLimitPerSecond,
-        rateLimitBurst);
+        rateLimitBurst,
+        tls,
+        controlTls,
+        guards);
   }
 
   /**
@@ -265,7 +324,10 @@ public record EdgeConfig(
         streamIdleTimeout,
         heartbeatInterval,
         rateLimitPerSecond,
-        rateLimitBurst);
+        rateLimitBurst,
+        tls,
+        controlTls,
+        guards);
   }
 
   /**
@@ -289,7 +351,10 @@ public record EdgeConfig(
         streamIdleTimeout,
         heartbeatInterval,
         rateLimitPerSecond,
-        rateLimitBurst);
+        rateLimitBurst,
+        tls,
+        controlTls,
+        guards);
   }
 
   /**
@@ -313,7 +378,10 @@ public record EdgeConfig(
         streamIdleTimeout,
         heartbeatInterval,
         rateLimitPerSecond,
-        rateLimitBurst);
+        rateLimitBurst,
+        tls,
+        controlTls,
+        guards);
   }
 
   /**
@@ -337,7 +405,10 @@ public record EdgeConfig(
         streamIdleTimeout,
         heartbeatInterval,
         rateLimitPerSecond,
-        rateLimitBurst);
+        rateLimitBurst,
+        tls,
+        controlTls,
+        guards);
   }
 
   /**
@@ -361,7 +432,10 @@ public record EdgeConfig(
         streamIdleTimeout,
         heartbeatInterval,
         rateLimitPerSecond,
-        rateLimitBurst);
+        rateLimitBurst,
+        tls,
+        controlTls,
+        guards);
   }
 
   /**
@@ -386,7 +460,10 @@ public record EdgeConfig(
         streamIdleTimeout,
         heartbeatInterval,
         rateLimitPerSecond,
-        rateLimitBurst);
+        rateLimitBurst,
+        tls,
+        controlTls,
+        guards);
   }
 
   /**
@@ -410,7 +487,10 @@ public record EdgeConfig(
         streamIdleTimeout,
         heartbeatInterval,
         rateLimitPerSecond,
-        rateLimitBurst);
+        rateLimitBurst,
+        tls,
+        controlTls,
+        guards);
   }
 
   /**
@@ -434,7 +514,10 @@ public record EdgeConfig(
         value,
         heartbeatInterval,
         rateLimitPerSecond,
-        rateLimitBurst);
+        rateLimitBurst,
+        tls,
+        controlTls,
+        guards);
   }
 
   private static int integer(Map<String, String> env, String name) {
@@ -473,6 +556,63 @@ public record EdgeConfig(
         streamIdleTimeout,
         heartbeatInterval,
         perSecond,
-        burst);
+        burst,
+        tls,
+        controlTls,
+        guards);
+  }
+
+  /**
+   * With other TLS settings of the edge's own listener.
+   *
+   * @param value the settings ({@link TlsSettings#none()}: plain HTTP)
+   * @return the settings
+   */
+  public EdgeConfig withTls(TlsSettings value) {
+    return new EdgeConfig(
+        host,
+        port,
+        controlUrl,
+        environments,
+        signingKeys,
+        redisUrl,
+        maxCompiledEnvironments,
+        minBackoff,
+        maxBackoff,
+        pollInterval,
+        streamIdleTimeout,
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst,
+        value,
+        controlTls,
+        guards);
+  }
+
+  /**
+   * With other TLS settings towards the control plane.
+   *
+   * @param value the CA to trust and the client certificate to present
+   * @return the settings
+   */
+  public EdgeConfig withControlTls(ClientTlsSettings value) {
+    return new EdgeConfig(
+        host,
+        port,
+        controlUrl,
+        environments,
+        signingKeys,
+        redisUrl,
+        maxCompiledEnvironments,
+        minBackoff,
+        maxBackoff,
+        pollInterval,
+        streamIdleTimeout,
+        heartbeatInterval,
+        rateLimitPerSecond,
+        rateLimitBurst,
+        tls,
+        value,
+        guards);
   }
 }

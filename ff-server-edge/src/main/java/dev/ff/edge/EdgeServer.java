@@ -11,6 +11,8 @@ import dev.ff.server.http.Router;
 import dev.ff.server.http.ServerConfig;
 import dev.ff.server.metrics.ServerMetrics;
 import dev.ff.server.ratelimit.RateLimiter;
+import dev.ff.server.tls.ClientTls;
+import dev.ff.server.tls.ServerTls;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -94,11 +96,10 @@ public final class EdgeServer implements AutoCloseable {
     if (config.environments().isEmpty()) {
       throw new IllegalArgumentException("no environments: set FF_EDGE_ENVIRONMENTS=envKey=token");
     }
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    if (config.tls().enabled()) {
+      ServerTls.sslContext(config.tls()); // bad TLS files fail here, before any thread starts
+    }
+    HttpClient client = controlPlaneClient(config);
     runtime =
         new EdgeRuntime(config, config.controlUrl(), config.keyRing(), clock, client, metrics);
     hub = new StreamHub(metrics);
@@ -121,7 +122,8 @@ public final class EdgeServer implements AutoCloseable {
                 ServerConfig.defaults()
                     .withHost(config.host())
                     .withPort(config.port())
-                    .withHeartbeatInterval(config.heartbeatInterval()))
+                    .withHeartbeatInterval(config.heartbeatInterval())
+                    .withCors(config.guards().cors()))
             .router(router)
             .authenticator(new EdgeAuthenticator(replicas.values()))
             .rateLimits(
@@ -130,8 +132,13 @@ public final class EdgeServer implements AutoCloseable {
                         EdgeRoutes.RATE_LIMIT_CLASS,
                         config.rateLimitPerSecond(),
                         config.rateLimitBurst())
+                    .limit(
+                        RateLimiter.PER_IP_CLASS,
+                        config.guards().perIpPerSecond(),
+                        config.guards().perIpBurst())
                     .build())
             .metrics(serverMetrics)
+            .tls(config.tls())
             .readinessCheck("configs", this::allReady)
             .build()
             .start();
@@ -197,13 +204,40 @@ public final class EdgeServer implements AutoCloseable {
   }
 
   /**
-   * The base URL, e.g. {@code http://127.0.0.1:8090}.
+   * The HTTP client an edge follows the control plane with: HTTP/1.1, 5 s connect timeout and, with
+   * {@link EdgeConfig#controlTls()}, an {@code SSLContext} that trusts its CA and presents its
+   * client certificate (mutual TLS).
+   *
+   * @param config the settings
+   * @return the client
+   * @throws IllegalArgumentException when a TLS file is not usable, or TLS towards the control
+   *     plane is configured but its URL is not {@code https://}
+   */
+  public static HttpClient controlPlaneClient(EdgeConfig config) {
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5));
+    if (!config.controlTls().isDefault()) {
+      if (!"https".equalsIgnoreCase(config.controlUrl().getScheme())) {
+        throw new IllegalArgumentException(
+            "FF_CONTROL_CA / FF_CONTROL_CLIENT_CERT are set but the control plane URL "
+                + config.controlUrl()
+                + " is not https://");
+      }
+      builder.sslContext(ClientTls.create(config.controlTls()).sslContext());
+    }
+    return builder.build();
+  }
+
+  /**
+   * The base URL, e.g. {@code http://127.0.0.1:8090}, or {@code https://…} with TLS.
    *
    * @return the URL
    */
   public String url() {
     String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
-    return "http://" + host + ":" + port();
+    return (http.isTls() ? "https://" : "http://") + host + ":" + port();
   }
 
   /**

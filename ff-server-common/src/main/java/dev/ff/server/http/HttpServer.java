@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ff.server.debug.DebugRoutes;
 import dev.ff.server.metrics.ServerMetrics;
 import dev.ff.server.ratelimit.RateLimiter;
+import dev.ff.server.tls.ServerTls;
+import dev.ff.server.tls.TlsSettings;
 import dev.ff.server.tracing.ServerTracing;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -19,6 +21,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -42,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * A hand-wired Netty HTTP/1.1 server. Assemble it with {@link #builder(ServerConfig)}, {@link
  * #start()} it and {@link #close()} it. Besides the application's routes it serves {@code /live},
  * {@code /ready} and {@code /metrics} (public, inline) and, when enabled, the admin-only {@link
- * DebugRoutes}.
+ * DebugRoutes}. Plain HTTP by default; HTTPS, optionally with client certificates required, with
+ * {@link Builder#tls(TlsSettings)}.
  */
 public final class HttpServer implements AutoCloseable {
 
@@ -50,6 +54,7 @@ public final class HttpServer implements AutoCloseable {
 
   private final ServerRuntime runtime;
   private final Map<String, ReadinessCheck> readinessChecks;
+  private final ServerTls tls;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private EventLoopGroup bossGroup;
@@ -91,6 +96,19 @@ public final class HttpServer implements AutoCloseable {
               });
     }
     ServerConfig config = builder.config;
+    this.tls =
+        builder.sslContext == null
+            ? null
+            : ServerTls.create(
+                builder.sslContext,
+                builder.tlsSettings.mutual(),
+                metrics.registry(),
+                (path, correlationId) ->
+                    Problems.render(
+                        ProblemException.badRequest(
+                            "This port speaks HTTPS: send the request over TLS (https://)"),
+                        path,
+                        correlationId));
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             config.blockingThreads(),
@@ -190,6 +208,9 @@ public final class HttpServer implements AutoCloseable {
                   @Override
                   protected void initChannel(SocketChannel channel) {
                     channels.add(channel);
+                    if (tls != null) {
+                      tls.install(channel.pipeline());
+                    }
                     channel
                         .pipeline()
                         .addLast(
@@ -210,7 +231,15 @@ public final class HttpServer implements AutoCloseable {
       shutdownGroups();
       throw e;
     }
-    LOG.info("HTTP server listening on {}:{}", config.host(), port());
+    if (tls == null) {
+      LOG.info("HTTP server listening on {}:{}", config.host(), port());
+    } else {
+      LOG.info(
+          "HTTPS server listening on {}:{}{}",
+          config.host(),
+          port(),
+          tls.mutual() ? " (mutual TLS: client certificates required)" : "");
+    }
     return this;
   }
 
@@ -229,6 +258,36 @@ public final class HttpServer implements AutoCloseable {
       throw new IllegalStateException("server not started");
     }
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  /**
+   * Whether the server speaks TLS ({@link Builder#tls(TlsSettings)}).
+   *
+   * @return true for HTTPS
+   */
+  public boolean isTls() {
+    return tls != null;
+  }
+
+  /**
+   * The base URL clients use, e.g. {@code https://127.0.0.1:8443}: the scheme follows {@link
+   * #isTls()}; a wildcard bind address ({@code 0.0.0.0}, {@code ::}) is reported as the loopback
+   * address, an IPv6 address in brackets.
+   *
+   * @return the URL, without a trailing slash
+   * @throws IllegalStateException before {@link #start()}
+   */
+  public String url() {
+    String host = runtime.config.host();
+    if (host.equals("0.0.0.0")) {
+      host = "127.0.0.1";
+    } else if (host.equals("::") || host.equals("0:0:0:0:0:0:0:0")) {
+      host = "::1";
+    }
+    if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return (tls != null ? "https://" : "http://") + host + ":" + port();
   }
 
   /**
@@ -341,6 +400,8 @@ public final class HttpServer implements AutoCloseable {
     private ObjectMapper objectMapper = new ObjectMapper();
     private ServerMetrics metrics;
     private boolean debugRoutes;
+    private TlsSettings tlsSettings = TlsSettings.none();
+    private SslContext sslContext;
 
     private Builder(ServerConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -442,6 +503,24 @@ public final class HttpServer implements AutoCloseable {
      */
     public Builder metrics(ServerMetrics value) {
       this.metrics = Objects.requireNonNull(value, "metrics");
+      return this;
+    }
+
+    /**
+     * Serves HTTPS (and, with a client CA, requires client certificates) instead of plain HTTP. The
+     * files are read and checked now: a missing, unreadable, malformed, mismatched or expired file
+     * fails here with a message naming it. {@link TlsSettings#none()} switches back to plain HTTP.
+     * Failed handshakes are counted in {@code tls_handshake_failures_total{reason}} and logged as
+     * one rate-limited WARN line; a plain-HTTP request on the port gets a {@code 400} problem.
+     *
+     * @param value the settings
+     * @return this builder
+     * @throws IllegalArgumentException when the files of the settings are not usable
+     */
+    public Builder tls(TlsSettings value) {
+      Objects.requireNonNull(value, "tls");
+      this.sslContext = value.enabled() ? ServerTls.sslContext(value) : null;
+      this.tlsSettings = value;
       return this;
     }
 

@@ -1,13 +1,18 @@
 package dev.ff.control.api;
 
+import dev.ff.control.auth.RbacPolicy;
 import dev.ff.control.domain.EnvRef;
+import dev.ff.control.domain.Grant;
+import dev.ff.control.domain.ProjectRef;
 import dev.ff.control.domain.Role;
+import dev.ff.control.domain.Scope;
 import dev.ff.server.http.Authorizer;
 import dev.ff.server.http.Principal;
 import dev.ff.server.http.ProblemException;
 import dev.ff.server.http.Request;
 import dev.ff.server.http.Route;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,34 +21,42 @@ import java.util.Optional;
  * without an entry is refused (deny by default), except the server's admin-only debug routes, which
  * the root admin may call.
  *
- * <p>Rules: the root admin may do everything. An admin token acts only inside its own organisation
- * (another organisation's paths answer 403), and an environment-scoped admin token only on paths of
- * its environment. SDK tokens may only read the config (and its stream) of their own environment.
- * Which role a principal holds is asked of the {@link RoleResolver}: today admin tokens hold {@link
- * Role#ADMIN} in their organisation; user sessions and role bindings can plug in there.
+ * <p>Rules: the root admin may do everything (but the token-bound config and evaluation routes,
+ * which name no environment). SDK tokens may only read the config (and its stream) of their own
+ * environment. Everyone else needs the rule's minimum role on the scope the path addresses (its
+ * {@code {org}}, {@code {project}} and {@code {env}} parameters); the {@link RoleResolver} tells
+ * which role a principal holds there, from its grants: role bindings at organisation, project or
+ * environment scope (a wider one covers the narrower ones; the highest covering role counts) and
+ * the implicit admin role of an admin token on its own organisation or environment. Handlers stay
+ * untouched: they never check roles themselves.
  */
 public final class AccessPolicy implements Authorizer {
 
-  /** Tells which role a principal holds over an organisation (and optionally an environment). */
+  /** Tells which role a principal holds on a scope. */
   @FunctionalInterface
   public interface RoleResolver {
 
-    /** Admin tokens are admins of their organisation; SDK tokens hold no role. */
-    RoleResolver TOKENS =
-        (principal, org, env) ->
-            principal.isAdminToken() && principal.org().orElseThrow().equals(org)
-                ? Optional.of(Role.ADMIN)
-                : Optional.empty();
+    /**
+     * The effective role of a principal.
+     *
+     * @param principal who
+     * @param scope the addressed scope
+     * @return the highest role any of the principal's grants gives on the scope; empty for none
+     */
+    Optional<Role> roleOf(ApiPrincipal principal, Scope scope);
 
     /**
-     * The role of a principal.
+     * The resolver of the control plane: the root admin is owner everywhere; anyone else's grants
+     * are evaluated with jCasbin ({@link RbacPolicy}).
      *
-     * @param principal who (never the root admin)
-     * @param org the organisation key in the path
-     * @param env the environment in the path, if the route has one
-     * @return the role, empty for none
+     * @param policy the RBAC policy
+     * @return the resolver
      */
-    Optional<Role> roleOf(ApiPrincipal principal, String org, Optional<EnvRef> env);
+    static RoleResolver of(RbacPolicy policy) {
+      Objects.requireNonNull(policy, "policy");
+      return (principal, scope) ->
+          principal.isRoot() ? Optional.of(Role.OWNER) : policy.roleOn(principal.grants(), scope);
+    }
   }
 
   private final Map<String, Access> table;
@@ -57,7 +70,7 @@ public final class AccessPolicy implements Authorizer {
    */
   public AccessPolicy(Map<String, Access> table, RoleResolver roles) {
     this.table = Map.copyOf(table);
-    this.roles = roles;
+    this.roles = Objects.requireNonNull(roles, "roles");
   }
 
   /**
@@ -82,6 +95,38 @@ public final class AccessPolicy implements Authorizer {
     return Optional.ofNullable(table.get(key(method, template)));
   }
 
+  /**
+   * The whole table.
+   *
+   * @return route key to rule
+   */
+  public Map<String, Access> table() {
+    return table;
+  }
+
+  /**
+   * The scope a request's path addresses: its environment, else its project, else its organisation.
+   *
+   * @param request the request
+   * @return the scope; empty when the path names no organisation
+   */
+  public static Optional<Scope> pathScope(Request request) {
+    Map<String, String> params = request.pathParams();
+    String org = params.get("org");
+    if (org == null) {
+      return Optional.empty();
+    }
+    String project = params.get("project");
+    if (project == null) {
+      return Optional.of(Scope.org(org));
+    }
+    String env = params.get("env");
+    return Optional.of(
+        env == null
+            ? Scope.project(new ProjectRef(org, project))
+            : Scope.env(new EnvRef(org, project, env)));
+  }
+
   @Override
   public void authorize(Principal principal, Request request, Route route) {
     if (!(principal instanceof ApiPrincipal caller)) {
@@ -103,10 +148,12 @@ public final class AccessPolicy implements Authorizer {
       throw ProblemException.forbidden("No access rule for this route");
     }
     switch (access) {
+      case PUBLIC, AUTHENTICATED -> {}
       case ROOT -> throw ProblemException.forbidden("Only the bootstrap admin may do this");
       case ANY_ADMIN -> {
-        if (!caller.isAdminToken()) {
-          throw ProblemException.forbidden("An admin token is required");
+        if (caller.isSdkToken() || !adminOfSomeOrganisation(caller)) {
+          throw ProblemException.forbidden(
+              "Requires the role admin or higher on a whole organisation");
         }
       }
       case CONFIG_BY_KEY -> {
@@ -122,8 +169,8 @@ public final class AccessPolicy implements Authorizer {
         }
       }
       case CONFIG -> {
-        Optional<EnvRef> target = pathEnv(request);
         if (caller.isSdkToken()) {
+          Optional<EnvRef> target = pathScope(request).flatMap(Scope::envRef);
           if (!caller.env().equals(target)) {
             throw ProblemException.forbidden("SDK tokens may only read their own environment");
           }
@@ -131,33 +178,47 @@ public final class AccessPolicy implements Authorizer {
         }
         requireRole(caller, request, access);
       }
-      case ORG_READ, ORG_WRITE, ORG_ADMIN -> requireRole(caller, request, access);
+      case ORG_READ, ORG_WRITE, ORG_ADMIN, ORG_OWNER -> requireRole(caller, request, access);
     }
+  }
+
+  /**
+   * The role a principal holds on a scope (the root admin: owner).
+   *
+   * @param principal who
+   * @param scope where
+   * @return the role, empty for none
+   */
+  public Optional<Role> roleOf(ApiPrincipal principal, Scope scope) {
+    return roles.roleOf(principal, scope);
+  }
+
+  private boolean adminOfSomeOrganisation(ApiPrincipal caller) {
+    return caller.grants().stream()
+        .map(Grant::scope)
+        .map(Scope::org)
+        .distinct()
+        .anyMatch(
+            org ->
+                roles.roleOf(caller, Scope.org(org)).filter(r -> r.covers(Role.ADMIN)).isPresent());
   }
 
   private void requireRole(ApiPrincipal caller, Request request, Access access) {
     if (caller.isSdkToken()) {
       throw ProblemException.forbidden("SDK tokens may only read configs");
     }
-    String org = request.pathParams().get("org");
-    if (org == null || !caller.org().orElseThrow().equals(org)) {
-      throw ProblemException.forbidden("The token belongs to another organisation");
-    }
-    Optional<EnvRef> env = pathEnv(request);
-    if (caller.env().isPresent() && !caller.env().equals(env)) {
-      throw ProblemException.forbidden("The token is bound to another environment");
-    }
+    Scope scope =
+        pathScope(request)
+            .orElseThrow(() -> ProblemException.forbidden("This route names no organisation"));
     Role needed = access.minimumRole().orElseThrow();
-    if (roles.roleOf(caller, org, env).filter(role -> role.covers(needed)).isEmpty()) {
-      throw ProblemException.forbidden("Requires the role " + needed.wire() + " or higher");
+    Optional<Role> held = roles.roleOf(caller, scope);
+    if (held.filter(role -> role.covers(needed)).isEmpty()) {
+      throw ProblemException.forbidden(
+          "Requires the role "
+              + needed.wire()
+              + " or higher on "
+              + scope
+              + held.map(r -> " (you have " + r.wire() + ")").orElse(" (you have no role there)"));
     }
-  }
-
-  private static Optional<EnvRef> pathEnv(Request request) {
-    Map<String, String> params = request.pathParams();
-    if (params.containsKey("org") && params.containsKey("project") && params.containsKey("env")) {
-      return Optional.of(new EnvRef(params.get("org"), params.get("project"), params.get("env")));
-    }
-    return Optional.empty();
   }
 }

@@ -7,6 +7,7 @@ import dev.ff.control.ControlPlane;
 import dev.ff.control.domain.AuditQuery;
 import dev.ff.control.domain.Role;
 import dev.ff.control.domain.RoleBinding;
+import dev.ff.control.domain.Scope;
 import dev.ff.control.domain.User;
 import dev.ff.control.domain.ValidationFailed;
 import dev.ff.control.tokens.CreatedToken;
@@ -20,8 +21,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Who may do what: API tokens (the secret is returned once, on creation and rotation), users, role
- * bindings ("members") and the audit log of an organisation.
+ * Who may do what: API tokens (the secret is returned once, on creation and rotation), users and
+ * their passwords, role bindings ("members") and the audit log of an organisation. Rules that
+ * depend on the body (only owners grant ownership; an admin sets the password only of users it has
+ * authority over) are decided by the services from the caller's organisation-wide role, which the
+ * {@link AccessPolicy.RoleResolver} tells.
  */
 public final class AccessRoutes implements RouteModule {
 
@@ -29,14 +33,22 @@ public final class AccessRoutes implements RouteModule {
   public static final int DEFAULT_OVERLAP_SECONDS = 3600;
 
   private final ControlPlane cp;
+  private final AccessPolicy.RoleResolver roles;
 
   /**
    * The module.
    *
    * @param cp the services
+   * @param roles tells the caller's role in an organisation
    */
-  public AccessRoutes(ControlPlane cp) {
+  public AccessRoutes(ControlPlane cp, AccessPolicy.RoleResolver roles) {
     this.cp = cp;
+    this.roles = roles;
+  }
+
+  /** The caller's organisation-wide role in an organisation. */
+  private Optional<Role> authority(Request request, String org) {
+    return roles.roleOf(Http.principal(request), Scope.org(org));
   }
 
   @Override
@@ -129,8 +141,9 @@ public final class AccessRoutes implements RouteModule {
         members,
         Access.ORG_ADMIN,
         request -> {
+          String org = request.pathParam("org");
           RoleBinding bound =
-              cp.members().bind(Http.actor(request), request.pathParam("org"), request.json());
+              cp.members().bind(Http.actor(request), org, request.json(), authority(request, org));
           return Http.created(
               Http.member(request, Long.toString(bound.id())),
               Views.member(bound),
@@ -148,7 +161,8 @@ public final class AccessRoutes implements RouteModule {
                       request.pathParam("org"),
                       Http.id(request, "id", "member"),
                       role(Bodies.requiredText(request, "role")),
-                      expected);
+                      expected,
+                      authority(request, request.pathParam("org")));
           return Http.entity(Views.member(changed), changed.meta().version());
         });
     api.delete(
@@ -161,7 +175,8 @@ public final class AccessRoutes implements RouteModule {
                   Http.actor(request),
                   request.pathParam("org"),
                   Http.id(request, "id", "member"),
-                  expected);
+                  expected,
+                  authority(request, request.pathParam("org")));
           return Response.noContent();
         });
     api.post(
@@ -177,6 +192,19 @@ public final class AccessRoutes implements RouteModule {
         Access.ANY_ADMIN,
         request -> {
           User user = cp.members().getUser(Http.actor(request), request.pathParam("email"));
+          return Http.entity(Views.user(user), user.meta().version());
+        });
+    api.post(
+        "/v1/users/{email}/password",
+        Access.ANY_ADMIN,
+        request -> {
+          User user =
+              cp.auth()
+                  .setPassword(
+                      Http.actor(request),
+                      request.pathParam("email"),
+                      request.json(),
+                      org -> authority(request, org));
           return Http.entity(Views.user(user), user.meta().version());
         });
   }

@@ -2,6 +2,7 @@ package dev.ff.control.api;
 
 import dev.ff.control.domain.AlreadyExists;
 import dev.ff.control.domain.DomainException;
+import dev.ff.control.domain.Forbidden;
 import dev.ff.control.domain.InvalidState;
 import dev.ff.control.domain.NotFound;
 import dev.ff.control.domain.ValidationFailed;
@@ -14,7 +15,8 @@ import java.util.List;
  * The one place that maps domain refusals to problem+json: {@link ValidationFailed} 422 with every
  * problem's JSON Pointer in {@code errors}, {@link NotFound} 404, {@link AlreadyExists} 409, {@link
  * VersionConflict} 412 (the current version in {@code detail}, {@code errors} and the {@code ETag}
- * header) and {@link InvalidState} 409. {@link ApiRouter} applies it around every handler.
+ * header), {@link InvalidState} 409 and {@link Forbidden} 403. {@link ApiRouter} applies it around
+ * every handler.
  */
 public final class ApiErrors {
 
@@ -30,6 +32,9 @@ public final class ApiErrors {
     if (error instanceof ValidationFailed invalid) {
       return ProblemException.unprocessable(
           invalid.problems().stream().map(p -> new FieldError(p.path(), p.message())).toList());
+    }
+    if (error instanceof Forbidden) {
+      return ProblemException.forbidden(error.getMessage());
     }
     if (error instanceof NotFound) {
       return ProblemException.notFound(error.getMessage());

@@ -53,7 +53,7 @@ public final class ApiRouter {
   }
 
   /**
-   * Adds a route.
+   * Adds a route. A {@link Access#PUBLIC} route is made public (no principal needed).
    *
    * @param method HTTP method
    * @param template path template
@@ -65,7 +65,8 @@ public final class ApiRouter {
   public ApiRouter add(
       String method, String template, Access access, RouteOptions options, Handler handler) {
     Objects.requireNonNull(access, "access");
-    routes.add(method, template, mapErrors(handler), options);
+    RouteOptions effective = access == Access.PUBLIC ? options.publicRoute() : options;
+    routes.add(method, template, mapErrors(handler), effective);
     table.put(AccessPolicy.key(method, template), access);
     return this;
   }

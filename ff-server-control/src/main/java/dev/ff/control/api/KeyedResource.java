@@ -41,9 +41,10 @@ public record KeyedResource<S, T>(
    * @param create {@code POST <collection>}
    * @param list {@code GET <collection>}
    * @param read {@code GET <item>}
-   * @param write {@code PATCH}, {@code DELETE} and {@code restore}
+   * @param write {@code PATCH}
+   * @param archive {@code DELETE} and {@code restore}
    */
-  public record Rules(Access create, Access list, Access read, Access write) {
+  public record Rules(Access create, Access list, Access read, Access write, Access archive) {
 
     /**
      * The rules of resources inside an organisation: read for reads, write for changes.
@@ -53,7 +54,7 @@ public record KeyedResource<S, T>(
      * @return the rules
      */
     public static Rules of(Access read, Access write) {
-      return new Rules(write, read, read, write);
+      return new Rules(write, read, read, write, write);
     }
   }
 
@@ -119,7 +120,7 @@ public record KeyedResource<S, T>(
         });
     api.delete(
         item(),
-        rules.write(),
+        rules.archive(),
         request ->
             render(
                 service.archive(
@@ -129,7 +130,7 @@ public record KeyedResource<S, T>(
                     Http.ifMatch(request))));
     api.post(
         item() + "/restore",
-        rules.write(),
+        rules.archive(),
         request ->
             render(
                 service.restore(

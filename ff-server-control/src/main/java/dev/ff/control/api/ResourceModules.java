@@ -60,7 +60,8 @@ public final class ResourceModules {
   }
 
   /**
-   * Organisations: created and listed by the root admin only.
+   * Organisations: created and listed by the root admin only, renamed by admins, archived and
+   * restored by owners.
    *
    * @param orgs the service
    * @return the module
@@ -69,7 +70,8 @@ public final class ResourceModules {
     return new KeyedResource<>(
         "/v1/orgs",
         "org",
-        new KeyedResource.Rules(Access.ROOT, Access.ROOT, Access.ORG_READ, Access.ORG_ADMIN),
+        new KeyedResource.Rules(
+            Access.ROOT, Access.ROOT, Access.ORG_READ, Access.ORG_ADMIN, Access.ORG_OWNER),
         request -> null,
         new ResourceOperations<>() {
           @Override

@@ -6,6 +6,7 @@ import dev.ff.control.domain.AuditEntry;
 import dev.ff.control.domain.Environment;
 import dev.ff.control.domain.Experiment;
 import dev.ff.control.domain.Flag;
+import dev.ff.control.domain.Grant;
 import dev.ff.control.domain.Meta;
 import dev.ff.control.domain.Metric;
 import dev.ff.control.domain.Org;
@@ -284,6 +285,58 @@ public final class Views {
   public static ObjectNode version(ConfigVersion version) {
     ObjectNode json = versionSummary(version);
     json.set("document", version.document());
+    return json;
+  }
+
+  /**
+   * Who the caller is ({@code GET /v1/auth/me}).
+   *
+   * @param principal the caller
+   * @return {@code {id, kind, user?, token?, session?, oidc?, grants}}
+   */
+  public static ObjectNode me(ApiPrincipal principal) {
+    ObjectNode json = Json.object().put("id", principal.id()).put("kind", principal.kind());
+    principal.user().ifPresent(u -> json.set("user", user(u)));
+    principal
+        .token()
+        .ifPresent(
+            t -> {
+              ObjectNode token =
+                  json.putObject("token")
+                      .put("id", t.tokenId())
+                      .put("org", t.org())
+                      .put("kind", t.kind().wire())
+                      .put("name", t.name());
+              t.env().ifPresent(env -> token.put("project", env.project()).put("env", env.env()));
+            });
+    if (principal.credential() instanceof ApiPrincipal.Session s) {
+      json.putObject("session").put("id", s.sessionId()).put("expiresAt", s.expiresAt().toString());
+    }
+    if (principal.credential() instanceof ApiPrincipal.Oidc o) {
+      json.putObject("oidc")
+          .put("subject", o.identity().subject())
+          .put("email", o.identity().email())
+          .put("expiresAt", o.identity().expiresAt().toString());
+    }
+    ArrayNode grants = json.putArray("grants");
+    principal.grants().forEach(g -> grants.add(grant(g)));
+    return json;
+  }
+
+  /**
+   * A role held on a scope.
+   *
+   * @param grant the grant
+   * @return {@code {role, scope, org, project?, env?}}
+   */
+  public static ObjectNode grant(Grant grant) {
+    ObjectNode json =
+        Json.object()
+            .put("role", grant.role().wire())
+            .put("scope", grant.scope().kind().wire())
+            .put("org", grant.scope().org());
+    grant.scope().project().ifPresent(p -> json.put("project", p));
+    grant.scope().env().ifPresent(e -> json.put("env", e));
     return json;
   }
 

@@ -1,9 +1,12 @@
 package dev.ff.control.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ff.control.auth.AuthService;
+import dev.ff.control.auth.PasswordHasher;
 import dev.ff.control.domain.Actor;
 import dev.ff.control.domain.AlreadyExists;
 import dev.ff.control.domain.EnvRef;
+import dev.ff.control.domain.Forbidden;
 import dev.ff.control.domain.InvalidState;
 import dev.ff.control.domain.NotFound;
 import dev.ff.control.domain.Page;
@@ -24,17 +27,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Users and their roles (and tokens' roles) in organisations.
  *
- * <p>User body: {@code {"email", "displayName"}}. Binding body: {@code {"user": email} | {"token":
- * id}, "role": "owner"|"admin"|"editor"|"viewer", "project", "env"}}: without {@code project} the
- * binding covers the organisation, with {@code project} a project, with both an environment. An
- * organisation always keeps at least one organisation-wide owner: removing or demoting the last one
- * is refused.
+ * <p>User body: {@code {"email", "displayName", "password"}} (the password is optional; it is
+ * stored as a bcrypt hash). Binding body: {@code {"user": email} | {"token": id}, "role":
+ * "owner"|"admin"|"editor"|"viewer", "project", "env"}}: without {@code project} the binding covers
+ * the organisation, with {@code project} a project, with both an environment.
+ *
+ * <p>Rules: only admin tokens hold roles (SDK tokens read configs by a rule of their own), and
+ * never {@code owner}: ownership is for people. Granting, changing or removing an owner binding
+ * needs the caller to be an owner of the organisation ({@code authority}), except that an admin may
+ * name the first owner of an organisation that has none. An organisation always keeps at least one
+ * organisation-wide owner: removing or demoting the last one is refused ({@link InvalidState}).
  */
 public final class MemberService {
   private static final String BINDING_SELECT =
@@ -66,42 +75,54 @@ public final class MemberService {
       (rs, ctx) -> new User(rs.getString("email"), rs.getString("display_name"), Sql.meta(rs));
 
   private final Tx tx;
+  private final PasswordHasher hasher;
 
   /**
    * The service.
    *
    * @param tx the transaction runner
+   * @param hasher hashes the passwords given on creation
    */
-  public MemberService(Tx tx) {
+  public MemberService(Tx tx, PasswordHasher hasher) {
     this.tx = tx;
+    this.hasher = hasher;
   }
 
   /**
    * Creates a user.
    *
    * @param actor who
-   * @param body {@code {"email", "displayName"}}
+   * @param body {@code {"email", "displayName", "password"}}, the password optional
    * @return the user
    */
   public User createUser(Actor actor, JsonNode body) {
+    Input in = Input.of(body, List.of("email", "displayName", "password"));
+    String email = in.text("email", true);
+    if (email != null
+        && (!email.matches("^[^@\\s]+@[^@\\s]+$") || !AuthService.plausibleEmail(email))) {
+      in.problem("/email", "not an email address");
+    }
+    String name = in.text("displayName", true);
+    String password = in.text("password", false);
+    if (password != null) {
+      PasswordHasher.refusal(password).ifPresent(reason -> in.problem("/password", reason));
+    }
+    in.check();
+    String hash = password == null ? null : hasher.hash(password);
     return tx.call(
         h -> {
-          Input in = Input.of(body, List.of("email", "displayName"));
-          String email = in.text("email", true);
-          if (email != null && !email.matches("^[^@\\s]+@[^@\\s]+$")) {
-            in.problem("/email", "not an email address");
-          }
-          String name = in.text("displayName", true);
-          in.check();
           if (findUser(h, email) != null) {
             throw new AlreadyExists("user", email);
           }
           Instant now = tx.now();
           var insert =
               h.createUpdate(
-                  "INSERT INTO users (email, display_name, created_at, updated_at, created_by,"
-                      + " updated_by) VALUES (:email, :name, :now, :now, :by, :by)");
+                  "INSERT INTO users (email, display_name, password_hash, password_changed_at,"
+                      + " created_at, updated_at, created_by, updated_by) VALUES (:email, :name,"
+                      + " :hash, :changed, :now, :now, :by, :by)");
           Sql.bind(insert, "now", now);
+          Sql.bind(insert, "hash", hash);
+          Sql.bind(insert, "changed", hash == null ? null : now);
           insert.bind("email", email).bind("name", name).bind("by", actor.id()).execute();
           User user = findUser(h, email);
           AuditLog.record(h, null, actor, "user.create", "user", email, null, user, now);
@@ -128,7 +149,7 @@ public final class MemberService {
   }
 
   /**
-   * Gives a user or a token a role.
+   * Gives a user or a token a role, on the authority of an owner (bootstrap code, the root admin).
    *
    * @param actor who
    * @param org the organisation key
@@ -136,6 +157,20 @@ public final class MemberService {
    * @return the binding
    */
   public RoleBinding bind(Actor actor, String org, JsonNode body) {
+    return bind(actor, org, body, Optional.of(Role.OWNER));
+  }
+
+  /**
+   * Gives a user or a token a role.
+   *
+   * @param actor who
+   * @param org the organisation key
+   * @param body the binding body
+   * @param authority the caller's organisation-wide role
+   * @return the binding
+   * @throws Forbidden when granting ownership without being an owner
+   */
+  public RoleBinding bind(Actor actor, String org, JsonNode body, Optional<Role> authority) {
     return tx.call(
         h -> {
           Scopes.OrgScope scope = Scopes.org(h, org);
@@ -168,16 +203,25 @@ public final class MemberService {
             }
             userId = user.meta().id();
           } else {
-            boolean exists =
-                h.createQuery("SELECT count(*) FROM api_token WHERE id = :id AND org_id = :org")
-                        .bind("id", tokenId)
-                        .bind("org", scope.orgId())
-                        .mapTo(Long.class)
-                        .one()
-                    > 0;
-            if (!exists) {
+            Optional<String> kind =
+                h.createQuery("SELECT kind FROM api_token WHERE id = :id AND org_id = :org")
+                    .bind("id", tokenId)
+                    .bind("org", scope.orgId())
+                    .mapTo(String.class)
+                    .findOne();
+            if (kind.isEmpty()) {
               throw ValidationFailed.of("/token", "no token " + tokenId + " in this organisation");
             }
+            if (!kind.get().equals("admin")) {
+              throw ValidationFailed.of(
+                  "/token", "SDK tokens hold no roles; they read their environment's config");
+            }
+            if (role == Role.OWNER) {
+              throw ValidationFailed.of("/role", "tokens cannot be owners");
+            }
+          }
+          if (role == Role.OWNER) {
+            requireOwnerAuthority(h, scope.orgId(), authority);
           }
           Long projectId = null;
           Long envId = null;
@@ -259,10 +303,41 @@ public final class MemberService {
    */
   public RoleBinding changeRole(
       Actor actor, String org, long bindingId, Role role, long expectedVersion) {
+    return changeRole(actor, org, bindingId, role, expectedVersion, Optional.of(Role.OWNER));
+  }
+
+  /**
+   * Changes the role of a binding.
+   *
+   * @param actor who
+   * @param org the organisation key
+   * @param bindingId the binding id
+   * @param role the new role
+   * @param expectedVersion the version the caller read
+   * @param authority the caller's organisation-wide role
+   * @return the binding
+   * @throws InvalidState when demoting the last organisation-wide owner
+   * @throws Forbidden when granting or taking ownership without being an owner
+   */
+  public RoleBinding changeRole(
+      Actor actor,
+      String org,
+      long bindingId,
+      Role role,
+      long expectedVersion,
+      Optional<Role> authority) {
     return tx.call(
         h -> {
           long orgId = Scopes.org(h, org).orgId();
           RoleBinding current = locked(h, orgId, bindingId, expectedVersion);
+          if (role == Role.OWNER && current.subjectKind().equals("token")) {
+            throw ValidationFailed.of("/role", "tokens cannot be owners");
+          }
+          if (current.role() == Role.OWNER && role != Role.OWNER) {
+            requireOwner(authority);
+          } else if (role == Role.OWNER && current.role() != Role.OWNER) {
+            requireOwnerAuthority(h, orgId, authority);
+          }
           if (role != Role.OWNER) {
             refuseLastOwner(h, orgId, current);
           }
@@ -283,10 +358,29 @@ public final class MemberService {
    * @throws InvalidState when removing the last organisation-wide owner
    */
   public void unbind(Actor actor, String org, long bindingId, long expectedVersion) {
+    unbind(actor, org, bindingId, expectedVersion, Optional.of(Role.OWNER));
+  }
+
+  /**
+   * Removes a binding (soft: it is archived).
+   *
+   * @param actor who
+   * @param org the organisation key
+   * @param bindingId the binding id
+   * @param expectedVersion the version the caller read
+   * @param authority the caller's organisation-wide role
+   * @throws InvalidState when removing the last organisation-wide owner
+   * @throws Forbidden when removing an owner without being an owner
+   */
+  public void unbind(
+      Actor actor, String org, long bindingId, long expectedVersion, Optional<Role> authority) {
     tx.call(
         h -> {
           long orgId = Scopes.org(h, org).orgId();
           RoleBinding current = locked(h, orgId, bindingId, expectedVersion);
+          if (current.role() == Role.OWNER) {
+            requireOwner(authority);
+          }
           refuseLastOwner(h, orgId, current);
           Instant now = tx.now();
           RoleBinding removed = change(h, orgId, current, actor, now, "archived = :value", true);
@@ -295,15 +389,46 @@ public final class MemberService {
         });
   }
 
+  private static void requireOwner(Optional<Role> authority) {
+    if (authority.filter(r -> r == Role.OWNER).isEmpty()) {
+      throw new Forbidden("only an owner of the organisation may grant or take ownership");
+    }
+  }
+
+  /** Owners may grant ownership; admins only the first ownership of an organisation. */
+  private static void requireOwnerAuthority(Handle h, long orgId, Optional<Role> authority) {
+    if (authority.filter(r -> r == Role.OWNER).isPresent()) {
+      return;
+    }
+    if (authority.filter(r -> r.covers(Role.ADMIN)).isPresent() && owners(h, orgId).isEmpty()) {
+      return;
+    }
+    throw new Forbidden(
+        "only an owner of the organisation may grant ownership (an admin may name the first"
+            + " owner of an organisation that has none)");
+  }
+
+  /** The live organisation-wide user owner bindings, locked. */
+  private static List<Long> owners(Handle h, long orgId) {
+    return h.createQuery(
+            "SELECT id FROM role_binding WHERE org_id = :org AND role = 'owner' AND scope_kind"
+                + " = 'org' AND subject_kind = 'user' AND NOT archived FOR UPDATE")
+        .bind("org", orgId)
+        .mapTo(Long.class)
+        .list();
+  }
+
   private static void refuseLastOwner(Handle h, long orgId, RoleBinding binding) {
-    if (binding.role() != Role.OWNER || !binding.scopeKind().equals("org")) {
+    if (binding.role() != Role.OWNER
+        || !binding.scopeKind().equals("org")
+        || !binding.subjectKind().equals("user")) {
       return;
     }
     // Lock every owner binding of the organisation so that two removals cannot both pass.
     List<Long> owners =
         h.createQuery(
                 "SELECT id FROM role_binding WHERE org_id = :org AND role = 'owner' AND scope_kind"
-                    + " = 'org' AND NOT archived FOR UPDATE")
+                    + " = 'org' AND subject_kind = 'user' AND NOT archived FOR UPDATE")
             .bind("org", orgId)
             .mapTo(Long.class)
             .list();
@@ -356,6 +481,9 @@ public final class MemberService {
   }
 
   private static User findUser(Handle h, String email) {
+    if (!AuthService.plausibleEmail(email)) {
+      return null;
+    }
     return h.createQuery("SELECT * FROM users WHERE lower(email) = lower(:email)")
         .bind("email", email)
         .map(USER)

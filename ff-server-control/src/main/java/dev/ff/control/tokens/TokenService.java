@@ -235,9 +235,9 @@ public final class TokenService {
   }
 
   /**
-   * Replaces a token by a new one with the same scope, kind, name and expiry; the old one keeps
-   * working for the overlap window (or until its own expiry, if sooner), so clients can switch
-   * without downtime.
+   * Replaces a token by a new one with the same scope, kind, name, expiry and role bindings; the
+   * old one keeps working for the overlap window (or until its own expiry, if sooner), so clients
+   * can switch without downtime.
    *
    * @param actor who
    * @param org the organisation key
@@ -279,6 +279,19 @@ public final class TokenService {
                   tokenId,
                   now,
                   null);
+          // The new secret holds the roles of the old one.
+          var copy =
+              h.createUpdate(
+                  "INSERT INTO role_binding (org_id, subject_kind, token_id, role, scope_kind,"
+                      + " project_id, env_id, created_at, updated_at, created_by, updated_by)"
+                      + " SELECT org_id, 'token', :new, role, scope_kind, project_id, env_id,"
+                      + " :now, :now, :by, :by FROM role_binding WHERE token_id = :old AND NOT"
+                      + " archived");
+          Sql.bind(copy, "now", now);
+          copy.bind("new", created.token().id())
+              .bind("old", tokenId)
+              .bind("by", actor.id())
+              .execute();
           audit(h, orgId, actor, "rotate", old, current, old, now);
           return created;
         });

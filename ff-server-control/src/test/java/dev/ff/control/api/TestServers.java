@@ -3,6 +3,7 @@ package dev.ff.control.api;
 import dev.ff.control.ControlPlaneConfig;
 import dev.ff.control.ControlPlaneServer;
 import dev.ff.control.TestDatabase;
+import dev.ff.control.auth.IdentityConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +17,14 @@ final class TestServers {
 
   private TestServers() {}
 
+  /** Sign-in settings of the tests: bcrypt at its minimum cost, otherwise the defaults. */
+  static final IdentityConfig IDENTITY = IdentityConfig.defaults().withBcryptCost(4);
+
   static ControlPlaneServer start(TestDatabase db) {
+    return start(db, IDENTITY);
+  }
+
+  static ControlPlaneServer start(TestDatabase db, IdentityConfig identity) {
     String admin =
         System.getProperty("ff.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
     String url = admin.substring(0, admin.lastIndexOf('/') + 1) + db.name();
@@ -36,7 +44,8 @@ final class TestServers {
                 .withSigningKeys("k1:test-secret-1")
                 .withTokenPepper("pepper-for-tests-0123456789")
                 .withMaxBodyBytes(MAX_BODY)
-                .withRateLimit(10_000, 20_000))
+                .withRateLimit(10_000, 20_000)
+                .withIdentity(identity))
         .start();
   }
 }
