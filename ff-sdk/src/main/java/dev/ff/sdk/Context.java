@@ -2,8 +2,9 @@ package dev.ff.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ff.core.eval.EvaluationResult;
+import dev.ff.sdk.internal.Hash64;
 import dev.ff.sdk.internal.Json;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,14 +12,27 @@ import java.util.Objects;
  * An immutable evaluation context: the unit's key plus attributes. Attributes may be strings,
  * numbers, booleans, lists, maps or Jackson nodes; a dot in a rule's attribute path walks into a
  * nested map ({@code "device.os"} reads {@code device → os}).
+ *
+ * <p>Thread-safe. Besides its value, a context carries a memo of one exposure a client has recorded
+ * for it (see the README's exposure dedup), so that evaluating the same context object again skips
+ * the client's dedup table; the memo is not part of the value ({@link #equals}, {@link #hashCode}).
  */
 public final class Context {
   private final String key;
   private final ObjectNode json;
+  // The key's 64-bit fingerprint for exposure dedup (0 without a key), computed once per context.
+  private final long keyFingerprint;
+  // A result whose exposure a client recorded (or found recorded) for this object, or null: the
+  // first one per config version, so that a context evaluated on several flags is not written
+  // again and again (a reference store into an old object costs a GC write barrier). Results are
+  // instances of one client's compiled config, so a match names the client too. Not part of the
+  // value: equals and hashCode ignore it. A stale read only costs a table lookup.
+  private EvaluationResult exposureMemo;
 
   private Context(String key, ObjectNode json) {
     this.key = key;
     this.json = json;
+    this.keyFingerprint = key == null ? 0 : Hash64.of(key);
   }
 
   /**
@@ -121,6 +135,38 @@ public final class Context {
     return json;
   }
 
+  /**
+   * The key's fingerprint ({@link Hash64#of}), used by the client's exposure dedup.
+   *
+   * @return the fingerprint, 0 without a key
+   */
+  long keyFingerprint() {
+    return keyFingerprint;
+  }
+
+  /**
+   * Whether {@code result}'s exposure is the one remembered on this object.
+   *
+   * @param result a successful evaluation result of a client
+   * @return true when it is
+   */
+  boolean exposureMemoIs(EvaluationResult result) {
+    return exposureMemo == result;
+  }
+
+  /**
+   * Remembers a recorded exposure on this object, unless one of the same config version already is
+   * (a context object is written at most once per version, however many flags it is evaluated on).
+   *
+   * @param result the result whose exposure was recorded
+   */
+  void rememberExposure(EvaluationResult result) {
+    EvaluationResult m = exposureMemo;
+    if (m == null || m.configVersion() != result.configVersion()) {
+      exposureMemo = result;
+    }
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Context c && json.equals(c.json);
@@ -136,17 +182,27 @@ public final class Context {
     return "Context" + json;
   }
 
-  /** Builds a {@link Context}. */
+  /**
+   * Builds a {@link Context}. Attributes go straight into the context's JSON tree, so that a built
+   * context occupies one compact stretch of memory (the evaluator reads it as a whole); building
+   * again after {@link #build()} continues on a copy.
+   */
   public static final class Builder {
     private final String key;
-    private final Map<String, JsonNode> attributes = new LinkedHashMap<>();
+    private ObjectNode json;
+    private boolean built;
 
     private Builder(String key) {
       this.key = key;
+      this.json = Json.MAPPER.createObjectNode();
+      if (key != null) {
+        json.put("key", key);
+      }
     }
 
     /**
-     * Sets an attribute.
+     * Sets an attribute. A Jackson node is copied now: changing it later does not change the
+     * context.
      *
      * @param name the attribute name (not {@code "key"}: the key is given to {@link
      *     Context#builder})
@@ -162,7 +218,12 @@ public final class Context {
       if ("key".equals(name)) {
         throw new IllegalArgumentException("the key is given to Context.builder(key)");
       }
-      attributes.put(name, Json.toNode(value));
+      JsonNode node = value instanceof JsonNode n ? n.deepCopy() : Json.toNode(value);
+      if (built) {
+        json = json.deepCopy(); // the built context keeps its tree
+        built = false;
+      }
+      json.set(name, node);
       return this;
     }
 
@@ -172,12 +233,8 @@ public final class Context {
      * @return the context
      */
     public Context build() {
-      ObjectNode o = Json.MAPPER.createObjectNode();
-      if (key != null) {
-        o.put("key", key);
-      }
-      attributes.forEach((k, v) -> o.set(k, v.deepCopy()));
-      return new Context(key, o);
+      built = true;
+      return new Context(key, json);
     }
   }
 }

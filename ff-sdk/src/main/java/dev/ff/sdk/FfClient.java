@@ -14,11 +14,14 @@ import dev.ff.sdk.internal.ConfigFetcher;
 import dev.ff.sdk.internal.ConfigState;
 import dev.ff.sdk.internal.EventFactory;
 import dev.ff.sdk.internal.EventProcessor;
+import dev.ff.sdk.internal.ExposureDedup;
+import dev.ff.sdk.internal.Hash64;
 import dev.ff.sdk.internal.HttpSettings;
 import dev.ff.sdk.internal.Json;
 import dev.ff.sdk.internal.PollingDataSource;
 import dev.ff.sdk.internal.Snapshot;
 import dev.ff.sdk.internal.StreamingDataSource;
+import dev.ff.sdk.internal.VariationKeys;
 import dev.ff.sdk.spi.ConfigStore;
 import dev.ff.sdk.spi.DataSource;
 import java.io.IOException;
@@ -63,6 +66,7 @@ public final class FfClient implements AutoCloseable {
   private final DataSource dataSource;
   private final EventProcessor events;
   private final EventFactory eventFactory;
+  private final VariationKeys variationKeys = new VariationKeys();
   private final ExposurePolicy exposurePolicy;
   private final ScheduledExecutorService executor;
   private final boolean ownsExecutor;
@@ -177,7 +181,8 @@ public final class FfClient implements AutoCloseable {
    * @return the detail; never null, never throws
    */
   public EvaluationDetail variation(String flagKey, Context context, JsonNode defaultValue) {
-    return evaluate(flagKey, context, defaultValue, Kind.UNTYPED, true);
+    return EvaluationDetail.of(
+        evaluate(flagKey, context, Kind.UNTYPED, defaultValue, Exposure.BY_POLICY));
   }
 
   /**
@@ -211,11 +216,11 @@ public final class FfClient implements AutoCloseable {
    */
   public EvaluationDetail boolVariationDetail(
       String flagKey, Context context, boolean defaultValue) {
-    return evaluate(flagKey, context, BooleanNode.valueOf(defaultValue), Kind.BOOLEAN, true);
+    return EvaluationDetail.of(evaluateBoolean(flagKey, context, defaultValue));
   }
 
   /**
-   * A boolean flag's value.
+   * A boolean flag's value. Allocates nothing once the exposure (when one is recorded) was seen.
    *
    * @param flagKey the flag
    * @param context the context
@@ -223,7 +228,8 @@ public final class FfClient implements AutoCloseable {
    * @return the value
    */
   public boolean boolVariation(String flagKey, Context context, boolean defaultValue) {
-    return boolVariationDetail(flagKey, context, defaultValue).value().booleanValue();
+    JsonNode v = evaluateBoolean(flagKey, context, defaultValue).value();
+    return v.isBoolean() ? v.booleanValue() : defaultValue;
   }
 
   /**
@@ -260,11 +266,11 @@ public final class FfClient implements AutoCloseable {
    */
   public EvaluationDetail stringVariationDetail(
       String flagKey, Context context, String defaultValue) {
-    return evaluate(flagKey, context, TextNode.valueOf(defaultValue), Kind.STRING, true);
+    return EvaluationDetail.of(evaluateString(flagKey, context, defaultValue));
   }
 
   /**
-   * A string flag's value.
+   * A string flag's value. Allocates nothing once the exposure (when one is recorded) was seen.
    *
    * @param flagKey the flag
    * @param context the context
@@ -272,7 +278,7 @@ public final class FfClient implements AutoCloseable {
    * @return the value
    */
   public String stringVariation(String flagKey, Context context, String defaultValue) {
-    JsonNode v = stringVariationDetail(flagKey, context, defaultValue).value();
+    JsonNode v = evaluateString(flagKey, context, defaultValue).value();
     return v.isTextual() ? v.textValue() : defaultValue;
   }
 
@@ -286,7 +292,13 @@ public final class FfClient implements AutoCloseable {
    */
   public EvaluationDetail numberVariationDetail(
       String flagKey, Context context, double defaultValue) {
-    return evaluate(flagKey, context, DoubleNode.valueOf(defaultValue), Kind.NUMBER, true);
+    EvaluationResult r = evaluate(flagKey, context, Kind.NUMBER, null, Exposure.BY_POLICY);
+    if (r.isError()) {
+      r =
+          EvaluationResult.error(
+              r.flag(), DoubleNode.valueOf(defaultValue), r.errorCode(), r.configVersion());
+    }
+    return EvaluationDetail.of(r);
   }
 
   /**
@@ -298,8 +310,8 @@ public final class FfClient implements AutoCloseable {
    * @return the value
    */
   public double numberVariation(String flagKey, Context context, double defaultValue) {
-    JsonNode v = numberVariationDetail(flagKey, context, defaultValue).value();
-    return v.isNumber() ? v.doubleValue() : defaultValue;
+    EvaluationResult r = evaluate(flagKey, context, Kind.NUMBER, null, Exposure.BY_POLICY);
+    return !r.isError() && r.value().isNumber() ? r.value().doubleValue() : defaultValue;
   }
 
   /**
@@ -311,7 +323,7 @@ public final class FfClient implements AutoCloseable {
    * @return the value (read-only)
    */
   public JsonNode jsonVariation(String flagKey, Context context, JsonNode defaultValue) {
-    return variation(flagKey, context, defaultValue).value();
+    return evaluate(flagKey, context, Kind.UNTYPED, defaultValue, Exposure.BY_POLICY).value();
   }
 
   /**
@@ -327,7 +339,8 @@ public final class FfClient implements AutoCloseable {
     }
     Map<String, EvaluationDetail> all = new LinkedHashMap<>();
     for (String flag : s.config().flagKeys()) {
-      all.put(flag, evaluate(flag, context, null, Kind.UNTYPED, false));
+      all.put(
+          flag, EvaluationDetail.of(evaluate(flag, context, Kind.UNTYPED, null, Exposure.NONE)));
     }
     return Collections.unmodifiableMap(all);
   }
@@ -339,50 +352,133 @@ public final class FfClient implements AutoCloseable {
     NUMBER
   }
 
-  private EvaluationDetail evaluate(
-      String flagKey, Context context, JsonNode defaultValue, Kind kind, boolean expose) {
+  /** Whether an evaluation records an exposure. */
+  private enum Exposure {
+    /** Never ({@link #allFlags}). */
+    NONE,
+    /** As the {@link ExposurePolicy} says. */
+    BY_POLICY,
+    /** Whatever the policy ({@link #trackExposure}). */
+    ALWAYS
+  }
+
+  /**
+   * {@link #evaluate} for a boolean flag, specialised: a small method of its own that the JIT
+   * compiles (and inlines into the caller) with a profile of boolean calls only.
+   */
+  private EvaluationResult evaluateBoolean(String flagKey, Context context, boolean def) {
     Snapshot s = state.current();
-    if (s == null) {
-      return EvaluationDetail.of(
-          EvaluationResult.error(flagKey, defaultValue, ErrorCode.NOT_READY, 0));
+    if (s == null || flagKey == null) {
+      return evaluate(flagKey, context, Kind.BOOLEAN, Boolean.valueOf(def), Exposure.BY_POLICY);
     }
-    JsonNode ctx = context == null ? null : context.json();
     EvaluationResult r;
     try {
-      r = evaluateOn(s, flagKey, ctx, defaultValue, kind);
+      r = s.config().evaluateBoolean(flagKey, context == null ? null : context.json(), def);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "ff: evaluation of " + flagKey + " failed", e);
-      r = EvaluationResult.error(flagKey, defaultValue, ErrorCode.GENERAL, s.version());
+      r = EvaluationResult.error(flagKey, BooleanNode.valueOf(def), ErrorCode.GENERAL, s.version());
     }
-    if (expose && !r.isError() && events != null) {
-      if (exposurePolicy == ExposurePolicy.ALL
-          || (exposurePolicy == ExposurePolicy.EXPERIMENTS_ONLY && r.inExperiment())) {
+    if (events != null && !r.isError() && exposes(r) && context != null && context.key() != null) {
+      if (context.exposureMemoIs(r)) {
+        events.countDeduplicated(); // this context object's last exposure: a repeat
+      } else {
         recordExposure(s, r, context);
       }
     }
-    return EvaluationDetail.of(r);
+    return r;
+  }
+
+  /** {@link #evaluate} for a string flag, specialised like {@link #evaluateBoolean}. */
+  private EvaluationResult evaluateString(String flagKey, Context context, String def) {
+    Snapshot s = state.current();
+    if (s == null || flagKey == null) {
+      return evaluate(flagKey, context, Kind.STRING, def, Exposure.BY_POLICY);
+    }
+    EvaluationResult r;
+    try {
+      r = s.config().evaluateString(flagKey, context == null ? null : context.json(), def);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "ff: evaluation of " + flagKey + " failed", e);
+      r = EvaluationResult.error(flagKey, TextNode.valueOf(def), ErrorCode.GENERAL, s.version());
+    }
+    if (events != null && !r.isError() && exposes(r) && context != null && context.key() != null) {
+      if (context.exposureMemoIs(r)) {
+        events.countDeduplicated(); // this context object's last exposure: a repeat
+      } else {
+        recordExposure(s, r, context);
+      }
+    }
+    return r;
+  }
+
+  /**
+   * Evaluates on the config in use and records the exposure, allocating nothing on success but what
+   * a new exposure needs. {@code def} is the caller's default: a {@link JsonNode} or null (untyped,
+   * number), a {@link Boolean} (boolean) or a {@link String} (string); it becomes a node only on
+   * the error path.
+   */
+  private EvaluationResult evaluate(
+      String flagKey, Context context, Kind kind, Object def, Exposure exposure) {
+    Snapshot s = state.current();
+    if (s == null) {
+      return EvaluationResult.error(flagKey, node(def), ErrorCode.NOT_READY, 0);
+    }
+    EvaluationResult r;
+    try {
+      r = evaluateOn(s, flagKey, context == null ? null : context.json(), def, kind);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "ff: evaluation of " + flagKey + " failed", e);
+      r = EvaluationResult.error(flagKey, node(def), ErrorCode.GENERAL, s.version());
+    }
+    if (events != null
+        && !r.isError()
+        && (exposure == Exposure.ALWAYS || (exposure == Exposure.BY_POLICY && exposes(r)))
+        && context != null
+        && context.key() != null) {
+      if (context.exposureMemoIs(r)) {
+        events.countDeduplicated(); // this context object's last exposure: a repeat
+      } else {
+        recordExposure(s, r, context);
+      }
+    }
+    return r;
+  }
+
+  private boolean exposes(EvaluationResult r) {
+    return exposurePolicy == ExposurePolicy.ALL
+        || (exposurePolicy == ExposurePolicy.EXPERIMENTS_ONLY && r.inExperiment());
+  }
+
+  private static JsonNode node(Object def) {
+    if (def instanceof Boolean b) {
+      return BooleanNode.valueOf(b);
+    }
+    if (def instanceof String t) {
+      return TextNode.valueOf(t);
+    }
+    return (JsonNode) def;
   }
 
   private static EvaluationResult evaluateOn(
-      Snapshot s, String flagKey, JsonNode ctx, JsonNode defaultValue, Kind kind) {
+      Snapshot s, String flagKey, JsonNode ctx, Object def, Kind kind) {
     if (flagKey == null) {
-      return EvaluationResult.error(null, defaultValue, ErrorCode.FLAG_NOT_FOUND, s.version());
+      return EvaluationResult.error(null, node(def), ErrorCode.FLAG_NOT_FOUND, s.version());
     }
     JsonNode context = ctx == null ? NullNode.getInstance() : ctx;
     switch (kind) {
       case BOOLEAN:
-        return s.config().evaluateBoolean(flagKey, context, defaultValue.booleanValue());
+        return s.config().evaluateBoolean(flagKey, context, (Boolean) def);
       case STRING:
-        return s.config().evaluateString(flagKey, context, defaultValue.textValue());
+        return s.config().evaluateString(flagKey, context, (String) def);
       case NUMBER:
-        EvaluationResult r = s.config().evaluate(flagKey, context, defaultValue);
+        EvaluationResult r = s.config().evaluate(flagKey, context, (JsonNode) def);
         if (!r.isError() && !r.value().isNumber()) {
           return EvaluationResult.error(
-              flagKey, defaultValue, ErrorCode.TYPE_MISMATCH, r.configVersion());
+              flagKey, (JsonNode) def, ErrorCode.TYPE_MISMATCH, r.configVersion());
         }
         return r;
       default:
-        return s.config().evaluate(flagKey, context, defaultValue);
+        return s.config().evaluate(flagKey, context, (JsonNode) def);
     }
   }
 
@@ -412,7 +508,13 @@ public final class FfClient implements AutoCloseable {
         };
     EvaluationResult r;
     try {
-      r = evaluateOn(s, flagKey, context, defaultValue, kind);
+      Object def =
+          switch (kind) {
+            case BOOLEAN -> Boolean.valueOf(defaultValue.booleanValue());
+            case STRING -> defaultValue.textValue();
+            default -> defaultValue;
+          };
+      r = evaluateOn(s, flagKey, context, def, kind);
     } catch (RuntimeException e) {
       r = EvaluationResult.error(flagKey, defaultValue, ErrorCode.GENERAL, s.version());
     }
@@ -420,8 +522,7 @@ public final class FfClient implements AutoCloseable {
         && events != null
         && context instanceof ObjectNode o
         && o.path("key").isTextual()
-        && (exposurePolicy == ExposurePolicy.ALL
-            || (exposurePolicy == ExposurePolicy.EXPERIMENTS_ONLY && r.inExperiment()))) {
+        && exposes(r)) {
       recordExposure(s, r, o, o.get("key").textValue());
     }
     return EvaluationDetail.of(r);
@@ -429,21 +530,42 @@ public final class FfClient implements AutoCloseable {
 
   // ---------------------------------------------------------------- events
 
+  /**
+   * Records an exposure unless this unit, flag and variation was already exposed in the session:
+   * the second level of dedup, the session's {@link ExposureDedup} table of fingerprints (the first
+   * is the context object's memo, checked by the callers: a repeat on the same object compares one
+   * reference of an object the evaluation has just read). Only a new exposure builds an event; the
+   * context then remembers the result.
+   */
   private void recordExposure(Snapshot s, EvaluationResult r, Context context) {
-    if (context == null || context.key() == null) {
-      return; // no unit to attribute the exposure to
+    try {
+      if (events.firstExposure(Hash64.exposure(context.keyFingerprint(), variationKeys.of(r)))) {
+        offerExposure(s, r, context.json(), context.key());
+      }
+      context.rememberExposure(r);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "ff: exposure not recorded", e);
     }
-    recordExposure(s, r, context.json(), context.key());
   }
 
+  /** Records an exposure for a raw JSON context (no context object to remember it on). */
   private void recordExposure(Snapshot s, EvaluationResult r, JsonNode ctx, String unit) {
     try {
-      String dedup = r.flag() + '\u0000' + r.variation() + '\u0000' + unit;
-      if (events.firstExposure(dedup)) {
-        events.offer(eventFactory.exposure(s, r, ctx, unit));
+      long fingerprint = Hash64.exposure(Hash64.of(unit), variationKeys.of(r));
+      if (events.firstExposure(fingerprint)) {
+        offerExposure(s, r, ctx, unit);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "ff: exposure not recorded", e);
+    }
+  }
+
+  /** Builds and queues an exposure event; with the queue full, only counts it as dropped. */
+  private void offerExposure(Snapshot s, EvaluationResult r, JsonNode ctx, String unit) {
+    if (events.hasRoom()) {
+      events.offer(eventFactory.exposure(s, r, ctx, unit));
+    } else {
+      events.countDropped(1);
     }
   }
 
@@ -456,23 +578,7 @@ public final class FfClient implements AutoCloseable {
    * @return the detail
    */
   public EvaluationDetail trackExposure(String flagKey, Context context) {
-    Snapshot s = state.current();
-    EvaluationDetail d = evaluate(flagKey, context, null, Kind.UNTYPED, false);
-    if (s != null && !d.isError() && events != null && context != null && context.key() != null) {
-      EvaluationResult r =
-          new EvaluationResult(
-              d.flagKey(),
-              d.variation(),
-              d.value(),
-              d.reason(),
-              d.ruleId(),
-              d.inExperiment(),
-              d.experiment(),
-              d.configVersion(),
-              d.errorCode());
-      recordExposure(s, r, context);
-    }
-    return d;
+    return EvaluationDetail.of(evaluate(flagKey, context, Kind.UNTYPED, null, Exposure.ALWAYS));
   }
 
   /**
@@ -984,9 +1090,11 @@ public final class FfClient implements AutoCloseable {
 
     /**
      * How many (unit, flag, variation) exposures the session remembers to send each once; default
-     * 100000.
+     * 100000. The memory is allocated at start: a table of 64-bit fingerprints with 2 to 4 slots
+     * per remembered exposure (16 to 32 bytes; 2 MiB for the default). Beyond the capacity older
+     * entries are overwritten: a forgotten exposure is sent again (a duplicate), never lost.
      *
-     * @param value positive
+     * @param value 1..16777216 ({@code 2^24})
      * @return this
      */
     public Builder exposureDedupCapacity(int value) {
@@ -1130,6 +1238,10 @@ public final class FfClient implements AutoCloseable {
       positive("eventRetries attempts", eventMaxAttempts);
       positive("eventRetries initial", eventRetryInitial);
       positive("exposureDedupCapacity", dedupCapacity);
+      if (dedupCapacity > ExposureDedup.MAX_CAPACITY) {
+        throw new IllegalArgumentException(
+            "exposureDedupCapacity must be at most " + ExposureDedup.MAX_CAPACITY);
+      }
       Objects.requireNonNull(exposurePolicy, "exposurePolicy");
       Objects.requireNonNull(clock, "clock");
       for (Map.Entry<String, byte[]> k : keys.entrySet()) {

@@ -2,8 +2,6 @@ package dev.ff.sdk.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ff.sdk.EventStats;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -18,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -32,6 +31,9 @@ import okhttp3.Response;
  * background task. The caller's thread only offers to a bounded queue: a full queue drops (and
  * counts) the event. A batch that fails is retried with exponential backoff, then dropped and
  * counted. One batch is in flight at a time.
+ *
+ * <p>Exposures are deduplicated in an {@link ExposureDedup} table of fingerprints; a repeat costs a
+ * table read and a {@link LongAdder} increment (striped once threads contend), nothing else.
  */
 public final class EventProcessor implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.ff.sdk");
@@ -47,7 +49,8 @@ public final class EventProcessor implements AutoCloseable {
    * @param flushInterval the flush period
    * @param maxAttempts attempts per batch before it is dropped
    * @param retryInitial the first retry delay
-   * @param dedupCapacity how many (unit, flag, variation) exposures are remembered
+   * @param dedupCapacity how many (unit, flag, variation) exposures are remembered, 1..{@link
+   *     ExposureDedup#MAX_CAPACITY}
    */
   public record Settings(
       String sdkKey,
@@ -63,12 +66,12 @@ public final class EventProcessor implements AutoCloseable {
   private final OkHttpClient client;
   private final ScheduledExecutorService executor;
   private final BlockingQueue<ObjectNode> queue;
-  private final Cache<String, Boolean> seen;
+  private final ExposureDedup seen;
   private final AtomicBoolean inFlight = new AtomicBoolean();
   private final AtomicLong enqueued = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
-  private final AtomicLong deduplicated = new AtomicLong();
+  private final LongAdder deduplicated = new LongAdder();
   private volatile ScheduledFuture<?> task;
   private volatile boolean closed;
 
@@ -84,23 +87,38 @@ public final class EventProcessor implements AutoCloseable {
     this.client = client;
     this.executor = executor;
     this.queue = new ArrayBlockingQueue<>(settings.capacity());
-    this.seen = Caffeine.newBuilder().maximumSize(settings.dedupCapacity()).build();
+    this.seen = new ExposureDedup(settings.dedupCapacity());
     long period = settings.flushInterval().toMillis();
     this.task = executor.scheduleWithFixedDelay(this::flush, period, period, TimeUnit.MILLISECONDS);
   }
 
   /**
-   * Whether this exposure is the first of its unit, flag and variation in this session.
+   * Whether this exposure is the first of its unit, flag and variation in this session (or the
+   * first since the table forgot it); a repeat is counted as deduplicated.
    *
-   * @param key the dedup key
+   * @param fingerprint the exposure's fingerprint ({@link Hash64#exposure})
    * @return true the first time
    */
-  public boolean firstExposure(String key) {
-    if (seen.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
+  public boolean firstExposure(long fingerprint) {
+    if (seen.firstSeen(fingerprint)) {
       return true;
     }
-    deduplicated.incrementAndGet();
+    deduplicated.increment();
     return false;
+  }
+
+  /** Counts an exposure found to be a repeat without a table lookup. */
+  public void countDeduplicated() {
+    deduplicated.increment();
+  }
+
+  /**
+   * The dedup table (for diagnostics).
+   *
+   * @return the table
+   */
+  public ExposureDedup dedup() {
+    return seen;
   }
 
   /**
@@ -121,6 +139,16 @@ public final class EventProcessor implements AutoCloseable {
   }
 
   /**
+   * Whether the queue can take an event now; when it cannot, the caller counts the event as dropped
+   * ({@link #countDropped}) without building it.
+   *
+   * @return true while the queue is not full and the processor is open
+   */
+  public boolean hasRoom() {
+    return !closed && queue.remainingCapacity() > 0;
+  }
+
+  /**
    * Counts an event that could not even be built (e.g. no config yet).
    *
    * @param n how many
@@ -135,7 +163,7 @@ public final class EventProcessor implements AutoCloseable {
    * @return the stats
    */
   public EventStats stats() {
-    return new EventStats(enqueued.get(), sent.get(), dropped.get(), deduplicated.get());
+    return new EventStats(enqueued.get(), sent.get(), dropped.get(), deduplicated.sum());
   }
 
   /**

@@ -2,7 +2,12 @@ package dev.ff.sdk.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /** The SDK's shared JSON mapper and conversions. */
 public final class Json {
@@ -24,6 +29,22 @@ public final class Json {
     }
     if (value instanceof JsonNode node) {
       return node;
+    }
+    // The usual attribute types directly (the nodes valueToTree would give, without its buffer).
+    if (value instanceof String s) {
+      return TextNode.valueOf(s);
+    }
+    if (value instanceof Boolean b) {
+      return BooleanNode.valueOf(b);
+    }
+    if (value instanceof Integer i) {
+      return IntNode.valueOf(i);
+    }
+    if (value instanceof Long l) {
+      return LongNode.valueOf(l);
+    }
+    if (value instanceof Double d) {
+      return DoubleNode.valueOf(d);
     }
     return MAPPER.valueToTree(value);
   }

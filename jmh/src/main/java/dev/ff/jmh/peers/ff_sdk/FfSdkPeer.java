@@ -39,15 +39,16 @@ import java.util.Locale;
  *       {@link #close()} makes the SDK's one last (refused, short-timeout) attempt, after the
  *       measurement;
  *   <li>an exposure dedup capacity of {@link #DEDUP_CAPACITY}, above every (user, flag, variation)
- *       a fork sees (S3's 100,000 users plus the sanity check's users), so the dedup cache never
- *       evicts: each distinct exposure is built once (HMAC unit hash, UUID, bucket) and offered to
- *       the queue, and every later evaluation of that user pays the dedup check (key string +
- *       Caffeine lookup + counter). That is the steady state of an application whose users come
- *       back; with a population larger than the capacity the SDK would instead rebuild events for
- *       evicted users, and the number would measure the cache's eviction policy;
+ *       a fork sees (S3's 100,000 users plus the sanity check's users), so the dedup table does not
+ *       overflow: each distinct exposure is built once (HMAC unit hash, UUID, bucket) and offered
+ *       to the queue, and every later evaluation of that user pays the dedup check (two cached
+ *       fingerprints, the context's exposure memo or one bucket of the table, a {@code LongAdder}).
+ *       That is the steady state of an application whose users come back; with a population larger
+ *       than the capacity the SDK would instead rebuild events for forgotten users, and the number
+ *       would measure the table's overwriting;
  *   <li>the default event queue of 10,000: it fills with the first exposures (nothing flushes it)
- *       and later new exposures are dropped and counted, so memory stays bounded. In the measured
- *       steady state the queue is not touched.
+ *       and later new exposures are counted as dropped without being built, so memory stays
+ *       bounded. In the measured steady state the queue is not touched.
  * </ul>
  *
  * <p>The constructor checks that exposure tracking really is on (a first evaluation enqueues one
