@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -93,13 +94,7 @@ public final class FfClient implements AutoCloseable {
         state.finishOffline(b.bootstrap == null ? "offline without a bootstrap config" : "offline");
       }
     } else {
-      this.http =
-          new OkHttpClient.Builder()
-              .connectTimeout(b.timeout)
-              .readTimeout(b.timeout)
-              .writeTimeout(b.timeout)
-              .callTimeout(Duration.ZERO)
-              .build();
+      this.http = httpClient(b.timeout, b.tlsResolved);
       HttpSettings settings =
           new HttpSettings(
               b.sdkKey,
@@ -528,6 +523,19 @@ public final class FfClient implements AutoCloseable {
     return EvaluationDetail.of(r);
   }
 
+  private static OkHttpClient httpClient(Duration timeout, Tls.Resolved tls) {
+    OkHttpClient.Builder http =
+        new OkHttpClient.Builder()
+            .connectTimeout(timeout)
+            .readTimeout(timeout)
+            .writeTimeout(timeout)
+            .callTimeout(Duration.ZERO);
+    if (tls != null) {
+      http.sslSocketFactory(tls.socketFactory(), tls.trustManager());
+    }
+    return http.build();
+  }
+
   // ---------------------------------------------------------------- events
 
   /**
@@ -553,17 +561,22 @@ public final class FfClient implements AutoCloseable {
     try {
       long fingerprint = Hash64.exposure(Hash64.of(unit), variationKeys.of(r));
       if (events.firstExposure(fingerprint)) {
-        offerExposure(s, r, ctx, unit);
+        offerExposure(s, r, ctx.deepCopy(), unit); // the caller keeps (and may change) ctx
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "ff: exposure not recorded", e);
     }
   }
 
-  /** Builds and queues an exposure event; with the queue full, only counts it as dropped. */
+  /**
+   * Queues an exposure event, built later on the event processor's thread ({@link
+   * dev.ff.sdk.internal.PendingEvent}); with the queue full, only counts it as dropped. {@code ctx}
+   * must not change afterwards (a {@link Context}'s tree does not; a caller's raw tree is copied).
+   */
   private void offerExposure(Snapshot s, EvaluationResult r, JsonNode ctx, String unit) {
     if (events.hasRoom()) {
-      events.offer(eventFactory.exposure(s, r, ctx, unit));
+      Instant at = eventFactory.now();
+      events.offer(() -> eventFactory.exposure(s, r, ctx, unit, at));
     } else {
       events.countDropped(1);
     }
@@ -604,7 +617,9 @@ public final class FfClient implements AutoCloseable {
       return;
     }
     try {
-      events.offer(eventFactory.metric(s, metricKey, value, context.key()));
+      Instant at = eventFactory.now();
+      String unit = context.key();
+      events.offer(() -> eventFactory.metric(s, metricKey, value, unit, at));
     } catch (RuntimeException e) {
       events.countDropped(1);
     }
@@ -775,6 +790,8 @@ public final class FfClient implements AutoCloseable {
     private DataMode mode = DataMode.STREAMING;
     private Duration pollInterval = Duration.ofSeconds(30);
     private Duration timeout = Duration.ofSeconds(10);
+    private Tls tls;
+    private Tls.Resolved tlsResolved;
     private Duration heartbeatTimeout = Duration.ofSeconds(45);
     private Duration backoffInitial = Duration.ofSeconds(1);
     private Duration backoffMax = Duration.ofSeconds(30);
@@ -955,6 +972,19 @@ public final class FfClient implements AutoCloseable {
      */
     public Builder timeout(Duration value) {
       this.timeout = value;
+      return this;
+    }
+
+    /**
+     * How HTTPS connections are secured: a private CA to trust, a client certificate for mutual
+     * TLS, or the application's own context. Default: the JVM's trust store, no client certificate.
+     * The files are read by {@link #build()}.
+     *
+     * @param value the TLS settings
+     * @return this
+     */
+    public Builder tls(Tls value) {
+      this.tls = Objects.requireNonNull(value, "tls");
       return this;
     }
 
@@ -1260,6 +1290,7 @@ public final class FfClient implements AutoCloseable {
       if (executor != null && executor.isShutdown()) {
         throw new IllegalArgumentException("executor is shut down");
       }
+      tlsResolved = tls == null || offline ? null : tls.resolve();
       return new FfClient(this);
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ff.core.bucket.Bucketing;
 import dev.ff.core.eval.EvaluationResult;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /** Builds exposure and metric events (docs/evaluation.md §8). */
@@ -27,11 +28,12 @@ public final class EventFactory {
    * @param result the result (not an error)
    * @param context the evaluated context
    * @param unit the unit key
+   * @param at when the evaluation happened
    * @return the event
    */
   public ObjectNode exposure(
-      Snapshot snapshot, EvaluationResult result, JsonNode context, String unit) {
-    ObjectNode e = base("exposure", snapshot, unit);
+      Snapshot snapshot, EvaluationResult result, JsonNode context, String unit, Instant at) {
+    ObjectNode e = base("exposure", snapshot, unit, at);
     e.put("flag", result.flag());
     e.put("variation", result.variation());
     e.put("experiment", result.experiment());
@@ -52,21 +54,32 @@ public final class EventFactory {
    * @param metric the metric key
    * @param value the value
    * @param unit the unit key
+   * @param at when the metric was tracked
    * @return the event
    */
-  public ObjectNode metric(Snapshot snapshot, String metric, double value, String unit) {
-    ObjectNode e = base("metric", snapshot, unit);
+  public ObjectNode metric(
+      Snapshot snapshot, String metric, double value, String unit, Instant at) {
+    ObjectNode e = base("metric", snapshot, unit, at);
     e.put("metric", metric);
     e.put("value", value);
     e.set("meta", Json.MAPPER.createObjectNode());
     return e;
   }
 
-  private ObjectNode base(String type, Snapshot snapshot, String unit) {
+  /**
+   * The current time of the factory's clock, to stamp an event when it happens (it is built later).
+   *
+   * @return now
+   */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  private ObjectNode base(String type, Snapshot snapshot, String unit, Instant at) {
     ObjectNode e = Json.MAPPER.createObjectNode();
     e.put("type", type);
     e.put("eventId", UUID.randomUUID().toString());
-    e.put("timestamp", clock.instant().toString());
+    e.put("timestamp", at.toString());
     e.put("env", snapshot.config().env());
     e.put("unitHash", UnitHash.of(snapshot.config().salt(), unit));
     return e;

@@ -65,7 +65,7 @@ public final class EventProcessor implements AutoCloseable {
   private final Settings settings;
   private final OkHttpClient client;
   private final ScheduledExecutorService executor;
-  private final BlockingQueue<ObjectNode> queue;
+  private final BlockingQueue<PendingEvent> queue;
   private final ExposureDedup seen;
   private final AtomicBoolean inFlight = new AtomicBoolean();
   private final AtomicLong enqueued = new AtomicLong();
@@ -122,11 +122,11 @@ public final class EventProcessor implements AutoCloseable {
   }
 
   /**
-   * Queues an event without blocking.
+   * Queues an event without blocking; it is built when flushed ({@link PendingEvent}).
    *
    * @param event the event
    */
-  public void offer(ObjectNode event) {
+  public void offer(PendingEvent event) {
     if (closed) {
       dropped.incrementAndGet();
       return;
@@ -180,13 +180,28 @@ public final class EventProcessor implements AutoCloseable {
     if (queue.isEmpty() || !inFlight.compareAndSet(false, true)) {
       return;
     }
-    List<ObjectNode> batch = new ArrayList<>();
-    queue.drainTo(batch, settings.batchSize());
+    List<PendingEvent> pending = new ArrayList<>();
+    queue.drainTo(pending, settings.batchSize());
+    List<ObjectNode> batch = build(pending);
     if (batch.isEmpty()) {
       inFlight.set(false);
       return;
     }
     send(batch, 1);
+  }
+
+  /** Builds queued events; one that fails to build is logged and counted as dropped. */
+  private List<ObjectNode> build(List<PendingEvent> pending) {
+    List<ObjectNode> built = new ArrayList<>(pending.size());
+    for (PendingEvent p : pending) {
+      try {
+        built.add(p.build());
+      } catch (RuntimeException e) {
+        dropped.incrementAndGet();
+        LOG.log(Level.WARNING, "ff: an event could not be built and is dropped", e);
+      }
+    }
+    return built;
   }
 
   private void send(List<ObjectNode> batch, int attempt) {
@@ -262,9 +277,10 @@ public final class EventProcessor implements AutoCloseable {
     if (t != null) {
       t.cancel(false);
     }
-    List<ObjectNode> rest = new ArrayList<>();
-    queue.drainTo(rest);
+    List<PendingEvent> pending = new ArrayList<>();
+    queue.drainTo(pending);
     closed = true;
+    List<ObjectNode> rest = build(pending);
     if (rest.isEmpty()) {
       return;
     }
