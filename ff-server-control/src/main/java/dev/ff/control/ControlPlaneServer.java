@@ -168,6 +168,10 @@ public final class ControlPlaneServer implements AutoCloseable {
                           config.rateLimitPerSecond(),
                           config.rateLimitBurst())
                       .limit(
+                          ControlApi.LOGIN_RATE_LIMIT_CLASS,
+                          config.identity().loginsPerMinute() / 60.0,
+                          config.identity().loginsPerMinute())
+                      .limit(
                           RateLimiter.PER_IP_CLASS,
                           config.guards().perIpPerSecond(),
                           config.guards().perIpBurst())

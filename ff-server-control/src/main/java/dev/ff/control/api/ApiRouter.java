@@ -29,6 +29,15 @@ public final class ApiRouter {
   }
 
   /**
+   * The options routes get unless told otherwise, to derive a route's own options from.
+   *
+   * @return the default options
+   */
+  public RouteOptions defaults() {
+    return defaults;
+  }
+
+  /**
    * Registers a module.
    *
    * @param module the module

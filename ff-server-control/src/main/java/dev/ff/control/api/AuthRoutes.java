@@ -35,9 +35,11 @@ public final class AuthRoutes implements RouteModule {
 
   @Override
   public void register(ApiRouter api) {
-    api.post(
+    api.add(
+        "POST",
         "/v1/auth/login",
         Access.PUBLIC,
+        api.defaults().rateLimitClass(ControlApi.LOGIN_RATE_LIMIT_CLASS),
         request -> {
           CreatedSession created =
               auth.login(request.json(), request.correlationId())

@@ -15,6 +15,12 @@ public final class ControlApi {
   /** The rate-limit class of every {@code /v1} route. */
   public static final String RATE_LIMIT_CLASS = "api";
 
+  /**
+   * The rate-limit class of sign-in ({@code POST /v1/auth/login}): attempts per client address,
+   * stricter than {@link #RATE_LIMIT_CLASS} ({@code IdentityConfig#loginsPerMinute}).
+   */
+  public static final String LOGIN_RATE_LIMIT_CLASS = "login";
+
   private ControlApi() {}
 
   /**

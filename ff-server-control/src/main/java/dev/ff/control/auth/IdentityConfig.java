@@ -18,6 +18,10 @@ import java.util.Optional;
  *     FF_LOGIN_MAX_FAILURES}, default 5)
  * @param lockout how long a locked account refuses sign-ins ({@code FF_LOGIN_LOCKOUT_SECONDS},
  *     default 15 min)
+ * @param loginsPerMinute sign-in attempts accepted per minute from one client address, in bursts of
+ *     at most as many ({@code FF_LOGIN_RATE_PER_MINUTE}, default 30); more get 429 before the
+ *     password is even checked, whichever accounts they try (the lockout protects each account,
+ *     this limit the server against password spraying)
  * @param oidc OIDC bearer tokens; empty when {@code FF_OIDC_ISSUER}, {@code FF_OIDC_AUDIENCE} and
  *     {@code FF_OIDC_JWKS_URL} are unset
  */
@@ -26,6 +30,7 @@ public record IdentityConfig(
     Duration sessionTtl,
     int maxFailedLogins,
     Duration lockout,
+    int loginsPerMinute,
     Optional<OidcConfig> oidc) {
 
   /** Checks the members. */
@@ -45,16 +50,20 @@ public record IdentityConfig(
     if (lockout.isNegative() || lockout.isZero()) {
       throw new IllegalArgumentException("FF_LOGIN_LOCKOUT_SECONDS must be positive");
     }
+    if (loginsPerMinute < 1) {
+      throw new IllegalArgumentException("FF_LOGIN_RATE_PER_MINUTE must be at least 1");
+    }
   }
 
   /**
-   * The defaults: bcrypt cost 12, 12-hour sessions, lock for 15 minutes after 5 failures, no OIDC.
+   * The defaults: bcrypt cost 12, 12-hour sessions, lock for 15 minutes after 5 failures, 30
+   * sign-in attempts per minute per client address, no OIDC.
    *
    * @return the defaults
    */
   public static IdentityConfig defaults() {
     return new IdentityConfig(
-        12, Duration.ofHours(12), 5, Duration.ofMinutes(15), Optional.empty());
+        12, Duration.ofHours(12), 5, Duration.ofMinutes(15), 30, Optional.empty());
   }
 
   /**
@@ -96,6 +105,7 @@ public record IdentityConfig(
         seconds(env, "FF_SESSION_TTL_SECONDS", d.sessionTtl()),
         integer(env, "FF_LOGIN_MAX_FAILURES", d.maxFailedLogins()),
         seconds(env, "FF_LOGIN_LOCKOUT_SECONDS", d.lockout()),
+        integer(env, "FF_LOGIN_RATE_PER_MINUTE", d.loginsPerMinute()),
         oidc);
   }
 
@@ -106,7 +116,7 @@ public record IdentityConfig(
    * @return the copy
    */
   public IdentityConfig withBcryptCost(int value) {
-    return new IdentityConfig(value, sessionTtl, maxFailedLogins, lockout, oidc);
+    return new IdentityConfig(value, sessionTtl, maxFailedLogins, lockout, loginsPerMinute, oidc);
   }
 
   /**
@@ -116,7 +126,7 @@ public record IdentityConfig(
    * @return the copy
    */
   public IdentityConfig withSessionTtl(Duration value) {
-    return new IdentityConfig(bcryptCost, value, maxFailedLogins, lockout, oidc);
+    return new IdentityConfig(bcryptCost, value, maxFailedLogins, lockout, loginsPerMinute, oidc);
   }
 
   /**
@@ -127,7 +137,17 @@ public record IdentityConfig(
    * @return the copy
    */
   public IdentityConfig withLockout(int failures, Duration duration) {
-    return new IdentityConfig(bcryptCost, sessionTtl, failures, duration, oidc);
+    return new IdentityConfig(bcryptCost, sessionTtl, failures, duration, loginsPerMinute, oidc);
+  }
+
+  /**
+   * Copy with another sign-in rate limit.
+   *
+   * @param value attempts per minute per client address
+   * @return the copy
+   */
+  public IdentityConfig withLoginsPerMinute(int value) {
+    return new IdentityConfig(bcryptCost, sessionTtl, maxFailedLogins, lockout, value, oidc);
   }
 
   /**
@@ -137,7 +157,8 @@ public record IdentityConfig(
    * @return the copy
    */
   public IdentityConfig withOidc(OidcConfig value) {
-    return new IdentityConfig(bcryptCost, sessionTtl, maxFailedLogins, lockout, Optional.of(value));
+    return new IdentityConfig(
+        bcryptCost, sessionTtl, maxFailedLogins, lockout, loginsPerMinute, Optional.of(value));
   }
 
   private static URI uri(String text) {

@@ -106,6 +106,34 @@ class AuthApiTest {
   }
 
   @Test
+  void signIn_isRateLimitedPerClientAddress_beforeAnyPasswordIsChecked() {
+    TestDatabase limitedDb = TestDatabase.create();
+    try (ControlPlaneServer limited =
+        TestServers.start(limitedDb, TestServers.IDENTITY.withLoginsPerMinute(3))) {
+      ApiClient limitedRoot = new ApiClient(limited.url(), TestServers.ROOT_TOKEN);
+      ApiClient stranger = limitedRoot.as(null);
+      for (int i = 0; i < 3; i++) {
+        Res res =
+            ok(
+                stranger.post(
+                    "/v1/auth/login", q("{'email':'u" + i + "@example.com','password':'x'}")),
+                401);
+        assertThat(res.header("RateLimit-Limit")).isEqualTo("3");
+      }
+      Res refused =
+          ok(
+              stranger.post("/v1/auth/login", q("{'email':'u9@example.com','password':'guess'}")),
+              429);
+      assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+      assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+      // The limit is on sign-in only: the same address still uses the rest of the API.
+      ok(limitedRoot.get("/v1/orgs"), 200);
+    } finally {
+      limitedDb.close();
+    }
+  }
+
+  @Test
   void failedLogins_lookTheSame_whateverTheReason() {
     user("nopass@example.com", null);
     user("locked@example.com", PASSWORD);

@@ -17,8 +17,13 @@ final class TestServers {
 
   private TestServers() {}
 
-  /** Sign-in settings of the tests: bcrypt at its minimum cost, otherwise the defaults. */
-  static final IdentityConfig IDENTITY = IdentityConfig.defaults().withBcryptCost(4);
+  /**
+   * Sign-in settings of the tests: bcrypt at its minimum cost and a sign-in rate limit the tests'
+   * many logins from one address never reach (AuthApiTest checks the limit on its own server);
+   * otherwise the defaults.
+   */
+  static final IdentityConfig IDENTITY =
+      IdentityConfig.defaults().withBcryptCost(4).withLoginsPerMinute(1_000_000);
 
   static ControlPlaneServer start(TestDatabase db) {
     return start(db, IDENTITY);
