@@ -1,0 +1,273 @@
+package dev.ff.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ff.control.ControlPlaneServer;
+import dev.ff.server.tls.ClientTls;
+import dev.ff.server.tls.ClientTlsSettings;
+import dev.ff.server.tls.DevCertificates;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mutual TLS between real processes: the control plane and the edges run as their own JVMs, started
+ * with their {@code main} and configured only through {@code FF_*} variables, with the files {@code
+ * ff certs dev} writes ({@link DevCertificates}). The control plane requires client certificates
+ * ({@code FF_TLS_CLIENT_CA}); an edge that presents one ({@code FF_CONTROL_CLIENT_CERT}) gets its
+ * config and answers {@code /evaluate} over HTTPS to a client that presents one too; an edge
+ * without it is refused at the handshake and stays not ready.
+ */
+class MutualTlsProcessesTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String ROOT_TOKEN = "root-token-for-mtls-processes";
+  private static final String SIGNING_KEYS = "k1:mtls-processes-secret";
+  private static final String ADMIN_URL =
+      System.getProperty("ff.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+  private static final String USER = System.getProperty("ff.test.pg.user", "postgres");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  private static Path certs;
+  private static String dbName;
+  private static final List<Process> processes = new ArrayList<>();
+  private static String controlUrl;
+  private static HttpClient mutual;
+  private static String sdkToken;
+
+  @BeforeAll
+  static void start() throws Exception {
+    certs = dir.resolve("certs");
+    DevCertificates.create(List.of(), Duration.ofDays(1)).writeTo(certs, false);
+    mutual =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .sslContext(
+                ClientTls.create(
+                        ClientTlsSettings.defaults()
+                            .trusting(certs.resolve("ca.pem"))
+                            .withClientCertificate(
+                                certs.resolve("client.pem"), certs.resolve("client-key.pem")))
+                    .sslContext())
+            .build();
+    dbName =
+        "ff_test_mtls_proc_"
+            + UUID.randomUUID()
+                .toString()
+                .replace("-", "")
+                .substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+    sql("CREATE DATABASE " + dbName);
+
+    int controlPort = freePort();
+    Map<String, String> control = serverTls(true);
+    control.put("FF_HTTP_HOST", "127.0.0.1");
+    control.put("FF_HTTP_PORT", Integer.toString(controlPort));
+    control.put("FF_DATA_DIR", Files.createTempDirectory(dir, "cp").toString());
+    control.put("FF_DATABASE_URL", ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + dbName);
+    control.put("FF_DATABASE_USER", USER);
+    control.put("FF_ADMIN_TOKEN", ROOT_TOKEN);
+    control.put("FF_SIGNING_KEYS", SIGNING_KEYS);
+    control.put("FF_TOKEN_PEPPER", "pepper-for-mtls-processes-0123456789");
+    control.put("FF_SEED_DEMO", "true");
+    launch("control", ControlPlaneServer.class.getName(), control);
+    controlUrl = "https://127.0.0.1:" + controlPort;
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> get(controlUrl + "/ready", null).statusCode() == 200);
+
+    HttpResponse<String> token =
+        mutual.send(
+            HttpRequest.newBuilder(URI.create(controlUrl + "/v1/orgs/demo/tokens"))
+                .timeout(WAIT)
+                .header("Authorization", "Bearer " + ROOT_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"edge\",\"kind\":\"sdk\",\"project\":\"shop\","
+                            + "\"env\":\"production\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
+    sdkToken = JSON.readTree(token.body()).get("secret").asText();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (Process p : processes) {
+      p.destroy();
+    }
+    for (Process p : processes) {
+      if (!p.waitFor(20, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
+    if (dbName != null) {
+      sql("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
+    }
+  }
+
+  /** The listener's HTTPS variables: the server certificate and, for mTLS, the client CA. */
+  private static Map<String, String> serverTls(boolean requireClientCertificates) {
+    Map<String, String> env = new HashMap<>();
+    env.put("FF_TLS_CERT", certs.resolve("server.pem").toString());
+    env.put("FF_TLS_KEY", certs.resolve("server-key.pem").toString());
+    if (requireClientCertificates) {
+      env.put("FF_TLS_CLIENT_CA", certs.resolve("ca.pem").toString());
+    }
+    return env;
+  }
+
+  private static Map<String, String> edgeEnv(int port, boolean presentsCertificate) {
+    Map<String, String> env = serverTls(true);
+    env.put("FF_HTTP_HOST", "127.0.0.1");
+    env.put("FF_HTTP_PORT", Integer.toString(port));
+    env.put("FF_CONTROL_URL", controlUrl);
+    env.put("FF_CONTROL_CA", certs.resolve("ca.pem").toString());
+    if (presentsCertificate) {
+      env.put("FF_CONTROL_CLIENT_CERT", certs.resolve("client.pem").toString());
+      env.put("FF_CONTROL_CLIENT_KEY", certs.resolve("client-key.pem").toString());
+    }
+    env.put("FF_EDGE_ENVIRONMENTS", "production=" + sdkToken);
+    env.put("FF_SIGNING_KEYS", SIGNING_KEYS);
+    return env;
+  }
+
+  @Test
+  void anEdgeProcessWithAClientCertificate_servesEvaluationsOverMutualTls() throws Exception {
+    int port = freePort();
+    Process edge = launch("edge-with-certificate", EdgeServer.class.getName(), edgeEnv(port, true));
+    String edgeUrl = "https://127.0.0.1:" + port;
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> get(edgeUrl + "/ready", null).statusCode() == 200);
+    assertThat(edge.isAlive()).isTrue();
+
+    HttpResponse<String> evaluated =
+        mutual.send(
+            HttpRequest.newBuilder(URI.create(edgeUrl + "/evaluate"))
+                .timeout(WAIT)
+                .header("Authorization", "Bearer " + sdkToken)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"envKey\":\"production\",\"flagKey\":\"kill-switch\","
+                            + "\"context\":{\"key\":\"u-1\"}}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(evaluated.statusCode()).as(evaluated.body()).isEqualTo(200);
+    JsonNode result = JSON.readTree(evaluated.body());
+    assertThat(result.get("errorCode").isNull()).as(evaluated.body()).isTrue();
+    assertThat(result.get("configVersion").asLong()).isPositive();
+
+    // The edge's own listener requires a client certificate as well.
+    HttpClient noCertificate =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .sslContext(
+                ClientTls.create(ClientTlsSettings.defaults().trusting(certs.resolve("ca.pem")))
+                    .sslContext())
+            .build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                noCertificate.send(
+                    HttpRequest.newBuilder(URI.create(edgeUrl + "/ready")).timeout(WAIT).build(),
+                    HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void anEdgeProcessWithoutAClientCertificate_isRefusedByTheControlPlane_andStaysNotReady()
+      throws Exception {
+    int port = freePort();
+    Process edge =
+        launch("edge-without-certificate", EdgeServer.class.getName(), edgeEnv(port, false));
+    String edgeUrl = "https://127.0.0.1:" + port;
+    // It runs (live) but never gets a config: its handshakes with the control plane fail.
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> get(edgeUrl + "/live", null).statusCode() == 200);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(WAIT)
+        .until(() -> edge.isAlive() && get(edgeUrl + "/ready", null).statusCode() == 503);
+    assertThat(controlHandshakeFailures()).isPositive();
+  }
+
+  private static double controlHandshakeFailures() throws Exception {
+    String prefix = "tls_handshake_failures_total{reason=\"no_client_certificate\"} ";
+    return get(controlUrl + "/metrics", ROOT_TOKEN)
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(prefix))
+        .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
+        .findFirst()
+        .orElse(0);
+  }
+
+  private static Process launch(String name, String mainClass, Map<String, String> env)
+      throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), mainClass)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(name + ".log").toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("FF_"));
+    builder.environment().putAll(env);
+    Process p = builder.start();
+    processes.add(p);
+    return p;
+  }
+
+  private static HttpResponse<String> get(String url, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return mutual.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void sql(String statement) throws SQLException {
+    try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, null);
+        Statement s = c.createStatement()) {
+      s.execute(statement);
+    }
+  }
+}
