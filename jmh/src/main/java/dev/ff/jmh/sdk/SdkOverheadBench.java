@@ -30,12 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * adds to a call.
  *
  * <p>The peer table (one JVM per peer) compares SDKs as their users run them; there, the {@code
- * ff_sdk} fork also carries everything an {@code FfClient} loads and starts (okhttp, its executor,
- * the event queue), and measurements showed that this alone slows ff-core's own evaluator by about
- * a quarter on JDK 17 (the {@code ff} peer measured 104.6 ns/op on S1 alone and 128.3 ns/op with an
- * unused {@code FfClient} started beside it). This benchmark separates that from the SDK's per-call
- * work. Scenarios as in the peer table: S1's fixed user, S2's pool of 2,048 and its worst case,
- * S3's 100,000 users round robin.
+ * ff_sdk} fork also carries everything a networked {@code FfClient} loads and starts, and
+ * measurements showed that this alone slows ff-core's own evaluator by about a quarter on JDK 17
+ * (the {@code ff} peer measured 104.6 ns/op on S1 alone and 128.3 ns/op with an unused {@code
+ * FfClient} started beside it). This benchmark separates that from the SDK's per-call work.
+ * Scenarios as in the peer table: S1's fixed user, S2's pool of 2,048 and its worst case, S3's
+ * 100,000 users round robin.
  */
 @State(Scope.Benchmark)
 @Fork(
