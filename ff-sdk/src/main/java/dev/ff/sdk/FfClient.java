@@ -373,13 +373,7 @@ public final class FfClient implements AutoCloseable {
       LOG.log(Level.WARNING, "ff: evaluation of " + flagKey + " failed", e);
       r = EvaluationResult.error(flagKey, BooleanNode.valueOf(def), ErrorCode.GENERAL, s.version());
     }
-    if (events != null && !r.isError() && exposes(r) && context != null && context.key() != null) {
-      if (context.exposureMemoIs(r)) {
-        events.countDeduplicated(); // this context object's last exposure: a repeat
-      } else {
-        recordExposure(s, r, context);
-      }
-    }
+    track(s, r, context, Exposure.BY_POLICY);
     return r;
   }
 
@@ -396,13 +390,7 @@ public final class FfClient implements AutoCloseable {
       LOG.log(Level.WARNING, "ff: evaluation of " + flagKey + " failed", e);
       r = EvaluationResult.error(flagKey, TextNode.valueOf(def), ErrorCode.GENERAL, s.version());
     }
-    if (events != null && !r.isError() && exposes(r) && context != null && context.key() != null) {
-      if (context.exposureMemoIs(r)) {
-        events.countDeduplicated(); // this context object's last exposure: a repeat
-      } else {
-        recordExposure(s, r, context);
-      }
-    }
+    track(s, r, context, Exposure.BY_POLICY);
     return r;
   }
 
@@ -425,6 +413,16 @@ public final class FfClient implements AutoCloseable {
       LOG.log(Level.WARNING, "ff: evaluation of " + flagKey + " failed", e);
       r = EvaluationResult.error(flagKey, node(def), ErrorCode.GENERAL, s.version());
     }
+    track(s, r, context, exposure);
+    return r;
+  }
+
+  /**
+   * Records the exposure of a successful result when the exposure mode (and policy) asks for one: a
+   * repeat on the same context object is only counted, anything else goes to {@link
+   * #recordExposure(Snapshot, EvaluationResult, Context)}.
+   */
+  private void track(Snapshot s, EvaluationResult r, Context context, Exposure exposure) {
     if (events != null
         && !r.isError()
         && (exposure == Exposure.ALWAYS || (exposure == Exposure.BY_POLICY && exposes(r)))
@@ -436,7 +434,6 @@ public final class FfClient implements AutoCloseable {
         recordExposure(s, r, context);
       }
     }
-    return r;
   }
 
   private boolean exposes(EvaluationResult r) {

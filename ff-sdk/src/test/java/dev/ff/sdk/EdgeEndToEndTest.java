@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ff.core.bucket.Bucketing;
-import dev.ff.edge.EdgeConfig;
 import dev.ff.edge.EdgeServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,21 +31,8 @@ class EdgeEndToEndTest {
     cp = new RealControlPlane();
     cp.createRolloutFlag(2000);
     cp.publish();
-    salt =
-        cp.call(cp.adminToken, "GET", RealControlPlane.ENV + "/config", null, 200)
-            .get("salt")
-            .asText();
-    edge =
-        new EdgeServer(
-                EdgeConfig.defaults()
-                    .withPort(0)
-                    .withControlUrl(cp.url())
-                    .withEnvironments(Map.of("prod", cp.sdkToken))
-                    .withSigningKeys(
-                        RealControlPlane.SIGNING_KID + ":" + RealControlPlane.SIGNING_SECRET)
-                    .withBackoff(Duration.ofMillis(50), Duration.ofMillis(400))
-                    .withPollInterval(Duration.ofMillis(200)))
-            .start();
+    salt = cp.salt();
+    edge = new EdgeServer(cp.edgeConfig()).start();
     await().atMost(Duration.ofSeconds(20)).until(edge::allReady);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ff.control.ControlPlaneConfig;
 import dev.ff.control.ControlPlaneServer;
+import dev.ff.edge.EdgeConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -99,6 +102,31 @@ final class RealControlPlane implements AutoCloseable {
    */
   String url() {
     return server.url();
+  }
+
+  /**
+   * The environment's bucketing salt, from its published config.
+   *
+   * @return the salt
+   */
+  String salt() throws Exception {
+    return call(adminToken, "GET", ENV + "/config", null, 200).get("salt").asText();
+  }
+
+  /**
+   * The settings of an edge that follows this control plane for {@code prod} with the SDK token, on
+   * a free port, with short backoff and poll periods for tests.
+   *
+   * @return the edge settings
+   */
+  EdgeConfig edgeConfig() {
+    return EdgeConfig.defaults()
+        .withPort(0)
+        .withControlUrl(url())
+        .withEnvironments(Map.of("prod", sdkToken))
+        .withSigningKeys(SIGNING_KID + ":" + SIGNING_SECRET)
+        .withBackoff(Duration.ofMillis(50), Duration.ofMillis(400))
+        .withPollInterval(Duration.ofMillis(200));
   }
 
   /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.ff.core.bucket.Bucketing;
-import dev.ff.edge.EdgeConfig;
 import dev.ff.edge.EdgeServer;
 import dev.ff.server.tls.DevCertificates;
 import dev.ff.server.tls.TlsSettings;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,20 +39,10 @@ class TlsEdgeEndToEndTest {
     cp = new RealControlPlane();
     cp.createRolloutFlag(3000);
     cp.publish();
-    salt =
-        cp.call(cp.adminToken, "GET", RealControlPlane.ENV + "/config", null, 200)
-            .get("salt")
-            .asText();
+    salt = cp.salt();
     edge =
         new EdgeServer(
-                EdgeConfig.defaults()
-                    .withPort(0)
-                    .withControlUrl(cp.url())
-                    .withEnvironments(Map.of("prod", cp.sdkToken))
-                    .withSigningKeys(
-                        RealControlPlane.SIGNING_KID + ":" + RealControlPlane.SIGNING_SECRET)
-                    .withBackoff(Duration.ofMillis(50), Duration.ofMillis(400))
-                    .withPollInterval(Duration.ofMillis(200))
+                cp.edgeConfig()
                     .withTls(
                         TlsSettings.pem(
                                 certs.resolve("server.pem"), certs.resolve("server-key.pem"))
