@@ -1,14 +1,20 @@
 package dev.ff.edge;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ff.control.ControlPlaneConfig;
 import dev.ff.control.ControlPlaneServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -44,7 +50,7 @@ final class ControlPlaneFixture implements AutoCloseable {
 
   /** Starts with the given signing keys ({@code kid:secret,...}; the first one signs). */
   ControlPlaneServer start(int port, String signingKeys) {
-    String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + dbName;
+    String url = jdbcUrl();
     try {
       server =
           new ControlPlaneServer(
@@ -65,6 +71,54 @@ final class ControlPlaneFixture implements AutoCloseable {
 
   String url() {
     return server.url();
+  }
+
+  /**
+   * The JDBC URL of this fixture's database, for a control plane started another way (with TLS, or
+   * in a child process).
+   *
+   * @return the URL
+   */
+  String jdbcUrl() {
+    return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + dbName;
+  }
+
+  /**
+   * The database user.
+   *
+   * @return the user name
+   */
+  static String databaseUser() {
+    return USER;
+  }
+
+  /**
+   * Creates an SDK token for the demo seed's {@code shop/production} environment through {@code
+   * client} (which carries the TLS settings the control plane needs).
+   *
+   * @param client the HTTP client
+   * @param controlUrl the control plane's base URL
+   * @param rootToken the root admin token
+   * @return the token's secret
+   */
+  static String demoSdkToken(HttpClient client, String controlUrl, String rootToken)
+      throws IOException, InterruptedException {
+    HttpResponse<String> token =
+        client.send(
+            HttpRequest.newBuilder(URI.create(controlUrl + "/v1/orgs/demo/tokens"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + rootToken)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"edge\",\"kind\":\"sdk\",\"project\":\"shop\","
+                            + "\"env\":\"production\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (token.statusCode() != 201) {
+      throw new IllegalStateException("token not created: " + token.body());
+    }
+    return new ObjectMapper().readTree(token.body()).get("secret").asText();
   }
 
   /** Creates org acme, project shop and the environments; returns an org admin token. */

@@ -20,15 +20,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,14 +37,11 @@ class MutualTlsEdgeTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String ROOT_TOKEN = "root-token-for-mtls-tests";
   private static final String SIGNING_KEYS = "k1:mtls-test-secret";
-  private static final String ADMIN_URL =
-      System.getProperty("ff.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
-  private static final String USER = System.getProperty("ff.test.pg.user", "postgres");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
   static Path certs;
-  static String dbName;
+  static ControlPlaneFixture database;
   static ControlPlaneServer cp;
   static HttpClient admin;
   static String sdkToken;
@@ -59,21 +50,13 @@ class MutualTlsEdgeTest {
   static void start() throws Exception {
     certs = dir.resolve("certs");
     DevCertificates.create(List.of(), Duration.ofDays(1)).writeTo(certs, false);
-    dbName =
-        "ff_test_mtls_"
-            + UUID.randomUUID()
-                .toString()
-                .replace("-", "")
-                .substring(0, 12)
-                .toLowerCase(Locale.ROOT);
-    sql("CREATE DATABASE " + dbName);
+    database = new ControlPlaneFixture();
     cp =
         new ControlPlaneServer(
                 ControlPlaneConfig.defaults()
                     .withPort(0)
                     .withDataDir(Files.createTempDirectory(dir, "cp"))
-                    .withDatabase(
-                        ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + dbName, USER, null)
+                    .withDatabase(database.jdbcUrl(), ControlPlaneFixture.databaseUser(), null)
                     .withAdminToken(ROOT_TOKEN)
                     .withSigningKeys(SIGNING_KEYS)
                     .withTokenPepper("pepper-for-mtls-tests-0123456789")
@@ -81,29 +64,16 @@ class MutualTlsEdgeTest {
                     .withTls(serverTls().withClientCa(certs.resolve("ca.pem"))))
             .start();
     admin = client(withCertificate());
-    HttpResponse<String> token =
-        admin.send(
-            HttpRequest.newBuilder(URI.create(cp.url() + "/v1/orgs/demo/tokens"))
-                .timeout(WAIT)
-                .header("Authorization", "Bearer " + ROOT_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"edge\",\"kind\":\"sdk\",\"project\":\"shop\","
-                            + "\"env\":\"production\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
-    sdkToken = JSON.readTree(token.body()).get("secret").asText();
+    sdkToken = ControlPlaneFixture.demoSdkToken(admin, cp.url(), ROOT_TOKEN);
   }
 
   @AfterAll
-  static void stop() throws SQLException {
+  static void stop() {
     if (cp != null) {
       cp.close();
     }
-    if (dbName != null) {
-      sql("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
+    if (database != null) {
+      database.close();
     }
   }
 
@@ -230,12 +200,5 @@ class MutualTlsEdgeTest {
     assertThatThrownBy(() -> EdgeServer.controlPlaneClient(config))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("https://");
-  }
-
-  private static void sql(String statement) throws SQLException {
-    try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, null);
-        Statement s = c.createStatement()) {
-      s.execute(statement);
-    }
   }
 }

@@ -18,17 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,14 +41,11 @@ class MutualTlsProcessesTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String ROOT_TOKEN = "root-token-for-mtls-processes";
   private static final String SIGNING_KEYS = "k1:mtls-processes-secret";
-  private static final String ADMIN_URL =
-      System.getProperty("ff.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
-  private static final String USER = System.getProperty("ff.test.pg.user", "postgres");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
   private static Path certs;
-  private static String dbName;
+  private static ControlPlaneFixture database;
   private static final List<Process> processes = new ArrayList<>();
   private static String controlUrl;
   private static HttpClient mutual;
@@ -76,22 +67,15 @@ class MutualTlsProcessesTest {
                                 certs.resolve("client.pem"), certs.resolve("client-key.pem")))
                     .sslContext())
             .build();
-    dbName =
-        "ff_test_mtls_proc_"
-            + UUID.randomUUID()
-                .toString()
-                .replace("-", "")
-                .substring(0, 12)
-                .toLowerCase(Locale.ROOT);
-    sql("CREATE DATABASE " + dbName);
+    database = new ControlPlaneFixture();
 
     int controlPort = freePort();
     Map<String, String> control = serverTls(true);
     control.put("FF_HTTP_HOST", "127.0.0.1");
     control.put("FF_HTTP_PORT", Integer.toString(controlPort));
     control.put("FF_DATA_DIR", Files.createTempDirectory(dir, "cp").toString());
-    control.put("FF_DATABASE_URL", ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + dbName);
-    control.put("FF_DATABASE_USER", USER);
+    control.put("FF_DATABASE_URL", database.jdbcUrl());
+    control.put("FF_DATABASE_USER", ControlPlaneFixture.databaseUser());
     control.put("FF_ADMIN_TOKEN", ROOT_TOKEN);
     control.put("FF_SIGNING_KEYS", SIGNING_KEYS);
     control.put("FF_TOKEN_PEPPER", "pepper-for-mtls-processes-0123456789");
@@ -103,20 +87,7 @@ class MutualTlsProcessesTest {
         .ignoreExceptions()
         .until(() -> get(controlUrl + "/ready", null).statusCode() == 200);
 
-    HttpResponse<String> token =
-        mutual.send(
-            HttpRequest.newBuilder(URI.create(controlUrl + "/v1/orgs/demo/tokens"))
-                .timeout(WAIT)
-                .header("Authorization", "Bearer " + ROOT_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"edge\",\"kind\":\"sdk\",\"project\":\"shop\","
-                            + "\"env\":\"production\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
-    sdkToken = JSON.readTree(token.body()).get("secret").asText();
+    sdkToken = ControlPlaneFixture.demoSdkToken(mutual, controlUrl, ROOT_TOKEN);
   }
 
   @AfterAll
@@ -129,8 +100,8 @@ class MutualTlsProcessesTest {
         p.destroyForcibly();
       }
     }
-    if (dbName != null) {
-      sql("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
+    if (database != null) {
+      database.close();
     }
   }
 
@@ -261,13 +232,6 @@ class MutualTlsProcessesTest {
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
-    }
-  }
-
-  private static void sql(String statement) throws SQLException {
-    try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, null);
-        Statement s = c.createStatement()) {
-      s.execute(statement);
     }
   }
 }
