@@ -1,4 +1,4 @@
-package dev.ff.jmh.peers.ff_sdk.dedup;
+package dev.ff.jmh.sdk;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ff.jmh.harness.Population;
@@ -32,8 +32,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * evaluation; the peer benchmarks ({@code S3ManyUsers}) re-evaluate one flag per prebuilt context
  * and so measure the memo.
  *
- * <p>Not part of the peer table (it is outside {@code dev.ff.jmh.peers.<peer>}): one operation is
- * two evaluations, and both columns run here. Run it by name: {@code 'ff_sdk\.dedup'}.
+ * <p>Not part of the peer table: one operation is two evaluations, and both columns run here. Run
+ * it by name: {@code 'dev\.ff\.jmh\.sdk\.TablePathBench'}.
  */
 @State(Scope.Benchmark)
 @Fork(
