@@ -1,5 +1,6 @@
 package dev.ff.jmh.harness;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +38,21 @@ public interface Peer<C> extends AutoCloseable {
    * @return the native context
    */
   C context(User user);
+
+  /**
+   * {@link #context} for each user, in order (built one after the other, so they lie together in
+   * memory). Not measured.
+   *
+   * @param users the users
+   * @return their native contexts
+   */
+  default List<C> contexts(List<User> users) {
+    List<C> out = new ArrayList<>(users.size());
+    for (User u : users) {
+      out.add(context(u));
+    }
+    return out;
+  }
 
   /**
    * Evaluates the S1 boolean flag {@link Scenarios#S1_KEY}. Measured.

@@ -71,21 +71,11 @@ public class SdkOverheadBench {
     coreWorst = core.context(Population.s2WorstCaseUser());
     sdkWorst = sdk.context(Population.s2WorstCaseUser());
     List<User> pool = Population.s2Pool(Population.S2_POOL);
-    corePool = new ObjectNode[pool.size()];
-    sdkPool = new Context[pool.size()];
-    for (int i = 0; i < pool.size(); i++) {
-      corePool[i] = core.context(pool.get(i));
-      sdkPool[i] = sdk.context(pool.get(i));
-    }
+    corePool = core.contexts(pool).toArray(new ObjectNode[0]);
+    sdkPool = sdk.contexts(pool).toArray(new Context[0]);
     List<User> many = Population.manyUsers(Population.S3_USERS);
-    coreMany = new ObjectNode[many.size()];
-    sdkMany = new Context[many.size()];
-    for (int i = 0; i < many.size(); i++) {
-      coreMany[i] = core.context(many.get(i));
-    }
-    for (int i = 0; i < many.size(); i++) {
-      sdkMany[i] = sdk.context(many.get(i));
-    }
+    coreMany = core.contexts(many).toArray(new ObjectNode[0]);
+    sdkMany = sdk.contexts(many).toArray(new Context[0]);
   }
 
   /** Stops the SDK (prints its event counters). */

@@ -56,14 +56,8 @@ public class TablePathBench {
     core = new FfPeer();
     sdk = new FfSdkPeer();
     List<User> users = Population.manyUsers(Population.S3_USERS);
-    coreContexts = new ObjectNode[users.size()];
-    for (int i = 0; i < coreContexts.length; i++) {
-      coreContexts[i] = core.context(users.get(i));
-    }
-    sdkContexts = new Context[users.size()];
-    for (int i = 0; i < sdkContexts.length; i++) {
-      sdkContexts[i] = sdk.context(users.get(i));
-    }
+    coreContexts = core.contexts(users).toArray(new ObjectNode[0]);
+    sdkContexts = sdk.contexts(users).toArray(new Context[0]);
   }
 
   /** Stops the SDK (prints its event counters). */
