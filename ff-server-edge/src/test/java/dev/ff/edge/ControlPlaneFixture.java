@@ -1,20 +1,15 @@
 package dev.ff.edge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ff.control.ControlPlaneConfig;
 import dev.ff.control.ControlPlaneServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -101,24 +96,18 @@ final class ControlPlaneFixture implements AutoCloseable {
    * @param rootToken the root admin token
    * @return the token's secret
    */
-  static String demoSdkToken(HttpClient client, String controlUrl, String rootToken)
-      throws IOException, InterruptedException {
-    HttpResponse<String> token =
-        client.send(
-            HttpRequest.newBuilder(URI.create(controlUrl + "/v1/orgs/demo/tokens"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + rootToken)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"edge\",\"kind\":\"sdk\",\"project\":\"shop\","
-                            + "\"env\":\"production\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (token.statusCode() != 201) {
+  static String demoSdkToken(HttpClient client, String controlUrl, String rootToken) {
+    Http.Res token =
+        Http.send(
+            client,
+            "POST",
+            controlUrl + "/v1/orgs/demo/tokens",
+            rootToken,
+            Http.q("{'name':'edge','kind':'sdk','project':'shop','env':'production'}"));
+    if (token.status() != 201) {
       throw new IllegalStateException("token not created: " + token.body());
     }
-    return new ObjectMapper().readTree(token.body()).get("secret").asText();
+    return token.json().get("secret").asText();
   }
 
   /** Creates org acme, project shop and the environments; returns an org admin token. */

@@ -52,6 +52,15 @@ final class Http {
   }
 
   static Res send(String method, String url, String token, String body, String... headers) {
+    return send(CLIENT, method, url, token, body, headers);
+  }
+
+  /**
+   * {@link #send(String, String, String, String, String...)} through another client (one with TLS
+   * settings, for instance).
+   */
+  static Res send(
+      HttpClient client, String method, String url, String token, String body, String... headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
@@ -70,7 +79,7 @@ final class Http {
       b.header(headers[i], headers[i + 1]);
     }
     try {
-      HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Res(r.statusCode(), r);
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + url, e);

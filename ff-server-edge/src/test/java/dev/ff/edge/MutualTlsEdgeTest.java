@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ff.control.ControlPlaneConfig;
 import dev.ff.control.ControlPlaneServer;
 import dev.ff.server.tls.ClientTls;
@@ -37,7 +36,6 @@ class MutualTlsEdgeTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String ROOT_TOKEN = "root-token-for-mtls-tests";
   private static final String SIGNING_KEYS = "k1:mtls-test-secret";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
   static Path certs;
@@ -130,25 +128,16 @@ class MutualTlsEdgeTest {
 
       assertThat(edge.url()).startsWith("https://");
       HttpClient sdk = client(trustOnly());
-      HttpResponse<String> ready =
-          sdk.send(
-              HttpRequest.newBuilder(URI.create(edge.url() + "/ready")).timeout(WAIT).build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(ready.statusCode()).isEqualTo(200);
-      HttpResponse<String> evaluated =
-          sdk.send(
-              HttpRequest.newBuilder(URI.create(edge.url() + "/evaluate"))
-                  .timeout(WAIT)
-                  .header("Authorization", "Bearer " + sdkToken)
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"envKey\":\"production\",\"flagKey\":\"kill-switch\","
-                              + "\"context\":{\"key\":\"u-1\"}}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(evaluated.statusCode()).as(evaluated.body()).isEqualTo(200);
-      JsonNode result = JSON.readTree(evaluated.body());
+      assertThat(Http.send(sdk, "GET", edge.url() + "/ready", null, null).status()).isEqualTo(200);
+      Http.Res evaluated =
+          Http.send(
+              sdk,
+              "POST",
+              edge.url() + "/evaluate",
+              sdkToken,
+              Http.q("{'envKey':'production','flagKey':'kill-switch','context':{'key':'u-1'}}"));
+      assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
+      JsonNode result = evaluated.json();
       assertThat(result.has("value")).as(evaluated.body()).isTrue();
     }
   }

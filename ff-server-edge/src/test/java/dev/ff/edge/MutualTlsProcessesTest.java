@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ff.control.ControlPlaneServer;
 import dev.ff.server.tls.ClientTls;
 import dev.ff.server.tls.ClientTlsSettings;
@@ -15,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +39,6 @@ class MutualTlsProcessesTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String ROOT_TOKEN = "root-token-for-mtls-processes";
   private static final String SIGNING_KEYS = "k1:mtls-processes-secret";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
   private static Path certs;
@@ -85,7 +82,7 @@ class MutualTlsProcessesTest {
     await()
         .atMost(WAIT)
         .ignoreExceptions()
-        .until(() -> get(controlUrl + "/ready", null).statusCode() == 200);
+        .until(() -> Http.send(mutual, "GET", controlUrl + "/ready", null, null).status() == 200);
 
     sdkToken = ControlPlaneFixture.demoSdkToken(mutual, controlUrl, ROOT_TOKEN);
   }
@@ -139,23 +136,18 @@ class MutualTlsProcessesTest {
     await()
         .atMost(WAIT)
         .ignoreExceptions()
-        .until(() -> get(edgeUrl + "/ready", null).statusCode() == 200);
+        .until(() -> Http.send(mutual, "GET", edgeUrl + "/ready", null, null).status() == 200);
     assertThat(edge.isAlive()).isTrue();
 
-    HttpResponse<String> evaluated =
-        mutual.send(
-            HttpRequest.newBuilder(URI.create(edgeUrl + "/evaluate"))
-                .timeout(WAIT)
-                .header("Authorization", "Bearer " + sdkToken)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"envKey\":\"production\",\"flagKey\":\"kill-switch\","
-                            + "\"context\":{\"key\":\"u-1\"}}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(evaluated.statusCode()).as(evaluated.body()).isEqualTo(200);
-    JsonNode result = JSON.readTree(evaluated.body());
+    Http.Res evaluated =
+        Http.send(
+            mutual,
+            "POST",
+            edgeUrl + "/evaluate",
+            sdkToken,
+            Http.q("{'envKey':'production','flagKey':'kill-switch','context':{'key':'u-1'}}"));
+    assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
+    JsonNode result = evaluated.json();
     assertThat(result.get("errorCode").isNull()).as(evaluated.body()).isTrue();
     assertThat(result.get("configVersion").asLong()).isPositive();
 
@@ -186,17 +178,20 @@ class MutualTlsProcessesTest {
     await()
         .atMost(WAIT)
         .ignoreExceptions()
-        .until(() -> get(edgeUrl + "/live", null).statusCode() == 200);
+        .until(() -> Http.send(mutual, "GET", edgeUrl + "/live", null, null).status() == 200);
     await()
         .during(Duration.ofSeconds(3))
         .atMost(WAIT)
-        .until(() -> edge.isAlive() && get(edgeUrl + "/ready", null).statusCode() == 503);
+        .until(
+            () ->
+                edge.isAlive()
+                    && Http.send(mutual, "GET", edgeUrl + "/ready", null, null).status() == 503);
     assertThat(controlHandshakeFailures()).isPositive();
   }
 
   private static double controlHandshakeFailures() throws Exception {
     String prefix = "tls_handshake_failures_total{reason=\"no_client_certificate\"} ";
-    return get(controlUrl + "/metrics", ROOT_TOKEN)
+    return Http.send(mutual, "GET", controlUrl + "/metrics", ROOT_TOKEN, null)
         .body()
         .lines()
         .filter(line -> line.startsWith(prefix))
@@ -218,15 +213,6 @@ class MutualTlsProcessesTest {
     Process p = builder.start();
     processes.add(p);
     return p;
-  }
-
-  private static HttpResponse<String> get(String url, String token) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return mutual.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private static int freePort() throws IOException {
