@@ -204,18 +204,21 @@ public final class EventProcessor implements AutoCloseable {
     return built;
   }
 
-  private void send(List<ObjectNode> batch, int attempt) {
+  /** The POST of a batch to the events endpoint. */
+  private Request request(List<ObjectNode> batch) {
     ArrayNode body = Json.MAPPER.createArrayNode();
     batch.forEach(body::add);
-    Request request =
-        new Request.Builder()
-            .url(settings.url())
-            .header("Authorization", "Bearer " + settings.sdkKey())
-            .header("User-Agent", FfVersion.USER_AGENT)
-            .post(RequestBody.create(Json.write(body), JSON))
-            .build();
+    return new Request.Builder()
+        .url(settings.url())
+        .header("Authorization", "Bearer " + settings.sdkKey())
+        .header("User-Agent", FfVersion.USER_AGENT)
+        .post(RequestBody.create(Json.write(body), JSON))
+        .build();
+  }
+
+  private void send(List<ObjectNode> batch, int attempt) {
     client
-        .newCall(request)
+        .newCall(request(batch))
         .enqueue(
             new Callback() {
               @Override
@@ -284,15 +287,7 @@ public final class EventProcessor implements AutoCloseable {
     if (rest.isEmpty()) {
       return;
     }
-    ArrayNode body = Json.MAPPER.createArrayNode();
-    rest.forEach(body::add);
-    Request request =
-        new Request.Builder()
-            .url(settings.url())
-            .header("Authorization", "Bearer " + settings.sdkKey())
-            .post(RequestBody.create(Json.write(body), JSON))
-            .build();
-    try (Response response = client.newCall(request).execute()) {
+    try (Response response = client.newCall(request(rest)).execute()) {
       (response.isSuccessful() ? sent : dropped).addAndGet(rest.size());
     } catch (IOException e) {
       dropped.addAndGet(rest.size());
