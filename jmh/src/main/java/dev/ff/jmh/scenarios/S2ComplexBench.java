@@ -3,8 +3,6 @@ package dev.ff.jmh.scenarios;
 import dev.ff.jmh.harness.Peer;
 import dev.ff.jmh.harness.Population;
 import dev.ff.jmh.harness.Sanity;
-import dev.ff.jmh.harness.User;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -77,11 +75,7 @@ public abstract class S2ComplexBench<C> {
   public void setUp() {
     peer = createPeer();
     Sanity.runOrThrow(peer, Sanity.Size.QUICK);
-    List<User> users = Population.s2Pool(Population.S2_POOL);
-    pool = new Object[users.size()];
-    for (int i = 0; i < pool.length; i++) {
-      pool[i] = peer.context(users.get(i));
-    }
+    pool = peer.contexts(Population.s2Pool(Population.S2_POOL)).toArray();
     worst = peer.context(Population.s2WorstCaseUser());
   }
 

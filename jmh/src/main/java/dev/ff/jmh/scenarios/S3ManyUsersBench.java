@@ -3,8 +3,6 @@ package dev.ff.jmh.scenarios;
 import dev.ff.jmh.harness.Peer;
 import dev.ff.jmh.harness.Population;
 import dev.ff.jmh.harness.Sanity;
-import dev.ff.jmh.harness.User;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -68,11 +66,7 @@ public abstract class S3ManyUsersBench<C> {
   public void setUp() {
     peer = createPeer();
     Sanity.runOrThrow(peer, Sanity.Size.QUICK);
-    List<User> users = Population.manyUsers(Population.S3_USERS);
-    contexts = new Object[users.size()];
-    for (int i = 0; i < contexts.length; i++) {
-      contexts[i] = peer.context(users.get(i));
-    }
+    contexts = peer.contexts(Population.manyUsers(Population.S3_USERS)).toArray();
   }
 
   /** Stops the peer. */
