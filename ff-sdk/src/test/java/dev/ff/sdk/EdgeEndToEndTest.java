@@ -32,20 +32,13 @@ class EdgeEndToEndTest {
     cp.createRolloutFlag(2000);
     cp.publish();
     salt = cp.salt();
-    edge = new EdgeServer(cp.edgeConfig()).start();
-    await().atMost(Duration.ofSeconds(20)).until(edge::allReady);
+    edge = cp.startEdge(cp.edgeConfig());
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (edge != null) {
-        edge.close();
-      }
-    } finally {
-      if (cp != null) {
-        cp.close();
-      }
+    if (cp != null) {
+      cp.close(); // and the edge
     }
   }
 

@@ -1,11 +1,13 @@
 package dev.ff.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ff.control.ControlPlaneConfig;
 import dev.ff.control.ControlPlaneServer;
 import dev.ff.edge.EdgeConfig;
+import dev.ff.edge.EdgeServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +19,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +43,7 @@ final class RealControlPlane implements AutoCloseable {
   final ControlPlaneServer server;
   final String adminToken;
   final String sdkToken;
+  private final List<EdgeServer> edges = new ArrayList<>();
 
   /**
    * Creates the database, starts the control plane and seeds it.
@@ -130,6 +135,19 @@ final class RealControlPlane implements AutoCloseable {
   }
 
   /**
+   * Starts an edge and waits until it serves; {@link #close()} stops it before the control plane.
+   *
+   * @param config its settings, usually from {@link #edgeConfig()}
+   * @return the ready edge
+   */
+  EdgeServer startEdge(EdgeConfig config) {
+    EdgeServer edge = new EdgeServer(config).start();
+    edges.add(edge);
+    await().atMost(Duration.ofSeconds(20)).until(edge::allReady);
+    return edge;
+  }
+
+  /**
    * Creates the boolean flag {@code new-checkout}: rule {@code ramp}, a rollout of {@code onWeight}
    * of 10000 buckets to {@code on}, the rest {@code off}.
    */
@@ -212,6 +230,7 @@ final class RealControlPlane implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     try {
+      edges.forEach(EdgeServer::close);
       server.close();
     } finally {
       sql("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");

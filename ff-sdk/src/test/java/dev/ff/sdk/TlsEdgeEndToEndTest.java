@@ -2,7 +2,6 @@ package dev.ff.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.ff.core.bucket.Bucketing;
 import dev.ff.edge.EdgeServer;
@@ -41,26 +40,17 @@ class TlsEdgeEndToEndTest {
     cp.publish();
     salt = cp.salt();
     edge =
-        new EdgeServer(
-                cp.edgeConfig()
-                    .withTls(
-                        TlsSettings.pem(
-                                certs.resolve("server.pem"), certs.resolve("server-key.pem"))
-                            .withClientCa(certs.resolve("ca.pem"))))
-            .start();
-    await().atMost(Duration.ofSeconds(20)).until(edge::allReady);
+        cp.startEdge(
+            cp.edgeConfig()
+                .withTls(
+                    TlsSettings.pem(certs.resolve("server.pem"), certs.resolve("server-key.pem"))
+                        .withClientCa(certs.resolve("ca.pem"))));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (edge != null) {
-        edge.close();
-      }
-    } finally {
-      if (cp != null) {
-        cp.close();
-      }
+    if (cp != null) {
+      cp.close(); // and the edge
     }
   }
 

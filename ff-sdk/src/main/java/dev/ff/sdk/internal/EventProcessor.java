@@ -113,15 +113,6 @@ public final class EventProcessor implements AutoCloseable {
   }
 
   /**
-   * The dedup table (for diagnostics).
-   *
-   * @return the table
-   */
-  public ExposureDedup dedup() {
-    return seen;
-  }
-
-  /**
    * Queues an event without blocking; it is built when flushed ({@link PendingEvent}).
    *
    * @param event the event
