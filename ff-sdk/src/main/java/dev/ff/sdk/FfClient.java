@@ -18,6 +18,7 @@ import dev.ff.sdk.internal.ExposureDedup;
 import dev.ff.sdk.internal.Hash64;
 import dev.ff.sdk.internal.HttpSettings;
 import dev.ff.sdk.internal.Json;
+import dev.ff.sdk.internal.LazyHttpClient;
 import dev.ff.sdk.internal.PollingDataSource;
 import dev.ff.sdk.internal.Snapshot;
 import dev.ff.sdk.internal.StreamingDataSource;
@@ -71,7 +72,7 @@ public final class FfClient implements AutoCloseable {
   private final ExposurePolicy exposurePolicy;
   private final ScheduledExecutorService executor;
   private final boolean ownsExecutor;
-  private final OkHttpClient http;
+  private final LazyHttpClient http;
   private final ConfigStore store;
   private volatile boolean closed;
 
@@ -94,7 +95,7 @@ public final class FfClient implements AutoCloseable {
         state.finishOffline(b.bootstrap == null ? "offline without a bootstrap config" : "offline");
       }
     } else {
-      this.http = httpClient(b.timeout, b.tlsResolved);
+      this.http = new LazyHttpClient(() -> httpClient(b.timeout, b.tlsResolved));
       HttpSettings settings =
           new HttpSettings(
               b.sdkKey,
@@ -113,7 +114,7 @@ public final class FfClient implements AutoCloseable {
       } else if (b.mode == DataMode.POLLING) {
         this.dataSource = new PollingDataSource(fetcher, settings, executor);
       } else {
-        this.dataSource = new StreamingDataSource(http, fetcher, settings, executor);
+        this.dataSource = new StreamingDataSource(http.get(), fetcher, settings, executor);
       }
       this.events =
           b.eventsEnabled
@@ -745,8 +746,7 @@ public final class FfClient implements AutoCloseable {
       executor.shutdownNow();
     }
     if (http != null) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+      http.shutdown();
     }
     if (store != null) {
       try {

@@ -2,7 +2,6 @@ package dev.ff.sdk.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -39,17 +38,17 @@ public final class ConfigFetcher {
    */
   public record Failed(int status, String message) implements Result {}
 
-  private final OkHttpClient client;
+  private final LazyHttpClient client;
   private final HttpSettings settings;
   private volatile String etag;
 
   /**
    * A fetcher.
    *
-   * @param client the HTTP client
+   * @param client the HTTP client, built on the first request
    * @param settings the settings
    */
-  public ConfigFetcher(OkHttpClient client, HttpSettings settings) {
+  public ConfigFetcher(LazyHttpClient client, HttpSettings settings) {
     this.client = client;
     this.settings = settings;
   }
@@ -71,7 +70,7 @@ public final class ConfigFetcher {
     if (!full && tag != null) {
       b.header("If-None-Match", tag);
     }
-    try (Response response = client.newCall(b.build()).execute()) {
+    try (Response response = client.get().newCall(b.build()).execute()) {
       int code = response.code();
       if (code == 304) {
         return new NotModified();

@@ -21,7 +21,6 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -63,7 +62,7 @@ public final class EventProcessor implements AutoCloseable {
       int dedupCapacity) {}
 
   private final Settings settings;
-  private final OkHttpClient client;
+  private final LazyHttpClient client;
   private final ScheduledExecutorService executor;
   private final BlockingQueue<PendingEvent> queue;
   private final ExposureDedup seen;
@@ -79,10 +78,11 @@ public final class EventProcessor implements AutoCloseable {
    * Starts the processor.
    *
    * @param settings the settings
-   * @param client the HTTP client
+   * @param client the HTTP client, built on the first request
    * @param executor where flushes run
    */
-  public EventProcessor(Settings settings, OkHttpClient client, ScheduledExecutorService executor) {
+  public EventProcessor(
+      Settings settings, LazyHttpClient client, ScheduledExecutorService executor) {
     this.settings = settings;
     this.client = client;
     this.executor = executor;
@@ -209,6 +209,7 @@ public final class EventProcessor implements AutoCloseable {
 
   private void send(List<ObjectNode> batch, int attempt) {
     client
+        .get()
         .newCall(request(batch))
         .enqueue(
             new Callback() {
@@ -278,7 +279,7 @@ public final class EventProcessor implements AutoCloseable {
     if (rest.isEmpty()) {
       return;
     }
-    try (Response response = client.newCall(request(rest)).execute()) {
+    try (Response response = client.get().newCall(request(rest)).execute()) {
       (response.isSuccessful() ? sent : dropped).addAndGet(rest.size());
     } catch (IOException e) {
       dropped.addAndGet(rest.size());

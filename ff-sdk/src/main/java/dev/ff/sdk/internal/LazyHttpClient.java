@@ -1,0 +1,66 @@
+package dev.ff.sdk.internal;
+
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+
+/**
+ * The client's one {@link OkHttpClient}, built on first use.
+ *
+ * <p>Building an {@code OkHttpClient} loads the platform's TLS trust store and initialises JSSE,
+ * even for plain {@code http} endpoints. A client whose config comes from a bootstrap document or a
+ * custom {@link dev.ff.sdk.spi.DataSource} sends nothing until its first event flush, so it builds
+ * nothing until then. Besides start-up time and memory, this keeps the JDK's TLS initialisation out
+ * of a process that never talks to the network: on JDK 17 that initialisation runs the JDK's shared
+ * digest code for several algorithms and measurably slows the SHA-256 bucketing the evaluator does
+ * afterwards (docs/performance.md §5).
+ */
+public final class LazyHttpClient {
+  private final Supplier<OkHttpClient> factory;
+  private volatile OkHttpClient client;
+
+  /**
+   * A holder that calls {@code factory} the first time a client is needed.
+   *
+   * @param factory builds the client
+   */
+  public LazyHttpClient(Supplier<OkHttpClient> factory) {
+    this.factory = factory;
+  }
+
+  /**
+   * The client, built now if this is the first use.
+   *
+   * @return the client
+   */
+  public OkHttpClient get() {
+    OkHttpClient c = client;
+    if (c == null) {
+      synchronized (this) {
+        c = client;
+        if (c == null) {
+          c = factory.get();
+          client = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Whether the client has been built.
+   *
+   * @return true after the first {@link #get()}
+   */
+  public boolean isBuilt() {
+    return client != null;
+  }
+
+  /** Stops the client's dispatcher threads and closes its idle connections, if it was built. */
+  public void shutdown() {
+    OkHttpClient c = client;
+    if (c != null) {
+      c.dispatcher().executorService().shutdown();
+      c.connectionPool().evictAll();
+    }
+  }
+}
