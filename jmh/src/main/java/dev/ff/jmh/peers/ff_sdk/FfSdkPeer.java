@@ -37,7 +37,9 @@ import java.util.Locale;
  *   <li>an events endpoint on a closed local port and a flush interval of {@link #FLUSH_INTERVAL}:
  *       no flush runs during a fork, so the endpoint is never contacted while measuring. Only
  *       {@link #close()} makes the SDK's one last (refused, short-timeout) attempt, after the
- *       measurement;
+ *       measurement. The SDK builds its HTTP client on first use, so no HTTP client (and no TLS
+ *       stack) is set up in the fork before that attempt: with the data source and events of this
+ *       peer, a fork that measures the SDK holds nothing network-related;
  *   <li>an exposure dedup capacity of {@link #DEDUP_CAPACITY}, above every (user, flag, variation)
  *       a fork sees (S3's 100,000 users plus the sanity check's users), so the dedup table does not
  *       overflow: each distinct exposure is built once (HMAC unit hash, UUID, bucket) and offered
