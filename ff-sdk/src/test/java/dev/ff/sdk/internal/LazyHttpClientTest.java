@@ -16,15 +16,19 @@ import org.junit.jupiter.api.Test;
 /** The lazily built HTTP client: nothing before the first use, exactly one client after it. */
 class LazyHttpClientTest {
 
+  /** A holder whose factory counts the clients it builds. */
+  private static LazyHttpClient counting(AtomicInteger builds) {
+    return new LazyHttpClient(
+        () -> {
+          builds.incrementAndGet();
+          return new OkHttpClient();
+        });
+  }
+
   @Test
   void buildsNothingUntilFirstUseAndThenOneClient() {
     AtomicInteger builds = new AtomicInteger();
-    LazyHttpClient lazy =
-        new LazyHttpClient(
-            () -> {
-              builds.incrementAndGet();
-              return new OkHttpClient();
-            });
+    LazyHttpClient lazy = counting(builds);
 
     assertThat(lazy.isBuilt()).isFalse();
     assertThat(builds).hasValue(0);
@@ -39,12 +43,7 @@ class LazyHttpClientTest {
   @Test
   void concurrentFirstUsesShareOneClient() throws Exception {
     AtomicInteger builds = new AtomicInteger();
-    LazyHttpClient lazy =
-        new LazyHttpClient(
-            () -> {
-              builds.incrementAndGet();
-              return new OkHttpClient();
-            });
+    LazyHttpClient lazy = counting(builds);
     int threads = 8;
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -73,12 +72,7 @@ class LazyHttpClientTest {
   @Test
   void shutdownBeforeFirstUseBuildsNothing() {
     AtomicInteger builds = new AtomicInteger();
-    LazyHttpClient lazy =
-        new LazyHttpClient(
-            () -> {
-              builds.incrementAndGet();
-              return new OkHttpClient();
-            });
+    LazyHttpClient lazy = counting(builds);
 
     lazy.shutdown();
 
