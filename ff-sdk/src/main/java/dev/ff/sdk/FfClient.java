@@ -360,7 +360,9 @@ public final class FfClient implements AutoCloseable {
 
   /**
    * {@link #evaluate} for a boolean flag, specialised: a small method of its own that the JIT
-   * compiles (and inlines into the caller) with a profile of boolean calls only.
+   * compiles (and inlines into the caller) with a profile of boolean calls only. Measured: the peer
+   * comparison's S1 at 106.4 ± 1.5 ns/op with it, 123.3 ± 10.9 with {@code boolVariation} going
+   * through {@link #evaluate} (six forks each, docs/performance.md §5).
    */
   private EvaluationResult evaluateBoolean(String flagKey, Context context, boolean def) {
     Snapshot s = state.current();
