@@ -9,10 +9,10 @@ import okhttp3.OkHttpClient;
  * <p>Building an {@code OkHttpClient} loads the platform's TLS trust store and initialises JSSE,
  * even for plain {@code http} endpoints. A client whose config comes from a bootstrap document or a
  * custom {@link dev.ff.sdk.spi.DataSource} sends nothing until its first event flush, so it builds
- * nothing until then. Besides start-up time and memory, this keeps TLS initialisation out of a
- * process that never talks to the network: on JDK 17, evaluations in a process that had done it
- * measured slower and varied from run to run (the evaluator's compiled code, not the SHA-256
- * instructions, took the extra time; docs/performance.md §5).
+ * nothing until then. Besides start-up time and memory, this matters for speed: on JDK 17,
+ * evaluations in a process that had built the client measured slower and varied from run to run
+ * (the evaluator's compiled code, not the SHA-256 instructions, took the extra time;
+ * docs/performance.md §5).
  */
 public final class LazyHttpClient {
   private final Supplier<OkHttpClient> factory;

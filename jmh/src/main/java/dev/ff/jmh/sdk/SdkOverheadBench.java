@@ -31,11 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The peer table (one JVM per peer) compares SDKs as their users start them. There the {@code
  * ff_sdk} fork holds what this peer's client holds: no HTTP client (the SDK builds it on first use,
- * and this peer never sends during a fork). On JDK 17, a process that has built one (and so
- * initialised TLS) compiled ff-core's evaluator differently from fork to fork (docs/performance.md
- * §5). Here both peers share one JVM, so whatever the process has loaded is the same for both
- * columns and their difference is what the SDK adds to a call. Scenarios as in the peer table: S1's
- * fixed user, S2's pool of 2,048 and its worst case, S3's 100,000 users round robin.
+ * and this peer never sends during a fork). On JDK 17, a process that had built one compiled
+ * ff-core's evaluator differently from fork to fork (docs/performance.md §5). Here both peers share
+ * one JVM, so whatever the process has loaded is the same for both columns and their difference is
+ * what the SDK adds to a call. Scenarios as in the peer table: S1's fixed user, S2's pool of 2,048
+ * and its worst case, S3's 100,000 users round robin.
  */
 @State(Scope.Benchmark)
 @Fork(
