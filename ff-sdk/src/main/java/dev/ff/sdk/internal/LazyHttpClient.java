@@ -17,6 +17,7 @@ import okhttp3.OkHttpClient;
 public final class LazyHttpClient {
   private final Supplier<OkHttpClient> factory;
   private volatile OkHttpClient client;
+  private boolean shutDown; // guarded by this
 
   /**
    * A holder that calls {@code factory} the first time a client is needed.
@@ -39,6 +40,9 @@ public final class LazyHttpClient {
         c = client;
         if (c == null) {
           c = factory.get();
+          if (shutDown) {
+            stop(c); // a late first use (an event flush racing close()): no thread outlives it
+          }
           client = c;
         }
       }
@@ -55,12 +59,24 @@ public final class LazyHttpClient {
     return client != null;
   }
 
-  /** Stops the client's dispatcher threads and closes its idle connections, if it was built. */
+  /**
+   * Stops the client's dispatcher threads and closes its idle connections, if it was built; a
+   * client built after this is stopped the same way as soon as it is built (synchronous calls still
+   * work, asynchronous ones are refused).
+   */
   public void shutdown() {
-    OkHttpClient c = client;
-    if (c != null) {
-      c.dispatcher().executorService().shutdown();
-      c.connectionPool().evictAll();
+    OkHttpClient c;
+    synchronized (this) {
+      shutDown = true;
+      c = client;
     }
+    if (c != null) {
+      stop(c);
+    }
+  }
+
+  private static void stop(OkHttpClient c) {
+    c.dispatcher().executorService().shutdown();
+    c.connectionPool().evictAll();
   }
 }

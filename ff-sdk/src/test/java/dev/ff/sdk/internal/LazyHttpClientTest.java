@@ -89,4 +89,14 @@ class LazyHttpClientTest {
 
     assertThat(client.dispatcher().executorService().isShutdown()).isTrue();
   }
+
+  @Test
+  void aClientFirstNeededAfterShutdownIsStoppedAtOnce() {
+    LazyHttpClient lazy = new LazyHttpClient(OkHttpClient::new);
+    lazy.shutdown();
+
+    OkHttpClient late = lazy.get();
+
+    assertThat(late.dispatcher().executorService().isShutdown()).isTrue();
+  }
 }
