@@ -76,7 +76,8 @@ public final class FfClient implements AutoCloseable {
   private final ConfigStore store;
   private volatile boolean closed;
 
-  private FfClient(Builder b) {
+  /** Starts a client; {@code tls} is the builder's TLS settings already read, or null. */
+  private FfClient(Builder b, Tls.Resolved tls) {
     this.store = b.store;
     this.state = new ConfigState(b.keyRing(), b.store, b.envKey);
     this.exposurePolicy = b.exposurePolicy;
@@ -95,7 +96,7 @@ public final class FfClient implements AutoCloseable {
         state.finishOffline(b.bootstrap == null ? "offline without a bootstrap config" : "offline");
       }
     } else {
-      this.http = new LazyHttpClient(() -> httpClient(b.timeout, b.tlsResolved));
+      this.http = new LazyHttpClient(() -> httpClient(b.timeout, tls));
       HttpSettings settings =
           new HttpSettings(
               b.sdkKey,
@@ -790,7 +791,6 @@ public final class FfClient implements AutoCloseable {
     private Duration pollInterval = Duration.ofSeconds(30);
     private Duration timeout = Duration.ofSeconds(10);
     private Tls tls;
-    private Tls.Resolved tlsResolved;
     private Duration heartbeatTimeout = Duration.ofSeconds(45);
     private Duration backoffInitial = Duration.ofSeconds(1);
     private Duration backoffMax = Duration.ofSeconds(30);
@@ -1289,8 +1289,7 @@ public final class FfClient implements AutoCloseable {
       if (executor != null && executor.isShutdown()) {
         throw new IllegalArgumentException("executor is shut down");
       }
-      tlsResolved = tls == null || offline ? null : tls.resolve();
-      return new FfClient(this);
+      return new FfClient(this, tls == null || offline ? null : tls.resolve());
     }
   }
 }
